@@ -1,0 +1,102 @@
+//! Section 1, from brain neuron to AI neuron: three inputs integrate in the soma and the neuron
+//! fires when the total reaches the threshold.
+
+mod panel;
+
+use bevy::prelude::*;
+
+use crate::{AppSystems, Exhibit, math::neuron, ui::widgets::SliderSpec};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<NeuronParams>()
+        .init_resource::<NeuronSignal>()
+        .add_systems(
+            PostUpdate,
+            integrate_signal
+                .in_set(AppSystems::Simulate)
+                .run_if(in_state(Exhibit::Neuron).and_then(resource_changed::<NeuronParams>)),
+        )
+        .add_systems(OnEnter(Exhibit::Neuron), integrate_signal)
+        .add_plugins(panel::plugin);
+}
+
+/// The notebook's IntSliders: `Exc A` 0..10 (4), `Exc B` 0..10 (3), `Inhibitory` 0..10 (2),
+/// `Threshold` 0..12 (5).
+pub const EXCITATORY_A: SliderSpec = SliderSpec {
+    label: "Exc A",
+    min: 0.0,
+    max: 10.0,
+    step: 1.0,
+    default: 4.0,
+    decimals: 0,
+};
+/// See [`EXCITATORY_A`].
+pub const EXCITATORY_B: SliderSpec = SliderSpec {
+    label: "Exc B",
+    min: 0.0,
+    max: 10.0,
+    step: 1.0,
+    default: 3.0,
+    decimals: 0,
+};
+/// See [`EXCITATORY_A`].
+pub const INHIBITORY: SliderSpec = SliderSpec {
+    label: "Inhibitory",
+    min: 0.0,
+    max: 10.0,
+    step: 1.0,
+    default: 2.0,
+    decimals: 0,
+};
+/// See [`EXCITATORY_A`].
+pub const THRESHOLD: SliderSpec = SliderSpec {
+    label: "Threshold",
+    min: 0.0,
+    max: 12.0,
+    step: 1.0,
+    default: 5.0,
+    decimals: 0,
+};
+
+/// The visitor's inputs to the neuron.
+#[derive(Resource, Debug, Clone, Copy, PartialEq)]
+pub struct NeuronParams {
+    /// First excitatory input (blue dendrite).
+    pub excitatory_a: f64,
+    /// Second excitatory input (blue dendrite).
+    pub excitatory_b: f64,
+    /// Inhibitory input (red dendrite), subtracted.
+    pub inhibitory: f64,
+    /// Total the soma needs to fire.
+    pub threshold: f64,
+}
+
+impl Default for NeuronParams {
+    fn default() -> Self {
+        Self {
+            excitatory_a: EXCITATORY_A.default,
+            excitatory_b: EXCITATORY_B.default,
+            inhibitory: INHIBITORY.default,
+            threshold: THRESHOLD.default,
+        }
+    }
+}
+
+/// What the soma makes of the inputs.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Default)]
+pub struct NeuronSignal {
+    /// `A + B - inhibitory`.
+    pub total: f64,
+    /// Whether the total reached the threshold.
+    pub fires: bool,
+}
+
+fn integrate_signal(params: Res<NeuronParams>, mut signal: ResMut<NeuronSignal>) {
+    let (total, fires) = neuron::integrate(
+        EXCITATORY_A.sanitize(params.excitatory_a),
+        EXCITATORY_B.sanitize(params.excitatory_b),
+        INHIBITORY.sanitize(params.inhibitory),
+        THRESHOLD.sanitize(params.threshold),
+    );
+    signal.set_if_neq(NeuronSignal { total, fires });
+}

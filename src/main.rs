@@ -1,0 +1,23 @@
+//! Entry point: parse the command line (natively), build the app, run it.
+
+use bevy::prelude::*;
+use nn_lab::{AppPlugin, LaunchOptions};
+
+fn main() -> AppExit {
+    let options = launch_options();
+    App::new().add_plugins(AppPlugin { options }).run()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn launch_options() -> LaunchOptions {
+    match nn_lab::cli::parse(std::env::args_os()) {
+        Ok(options) => options,
+        // clap prints the message and the usage; --help and --version exit 0, errors 2.
+        Err(err) => err.exit(),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn launch_options() -> LaunchOptions {
+    LaunchOptions::default()
+}

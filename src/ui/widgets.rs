@@ -1,0 +1,98 @@
+//! Reusable panel pieces: a slider row that carries the notebook's range, step and default,
+//! and writes back only when the visitor actually moves it.
+
+use bevy_egui::egui;
+
+/// A notebook slider: its range, step and default, and how many decimals to print.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SliderSpec {
+    /// The label the notebook gives it.
+    pub label: &'static str,
+    /// Lowest value.
+    pub min: f64,
+    /// Highest value.
+    pub max: f64,
+    /// Step between values (1 for the notebook's IntSliders).
+    pub step: f64,
+    /// The notebook's default.
+    pub default: f64,
+    /// Decimals shown beside the slider.
+    pub decimals: usize,
+}
+
+impl SliderSpec {
+    /// Clamps a value into range and replaces NaN by the default, so a hostile value from a
+    /// config or URL can never reach the model.
+    pub fn sanitize(&self, value: f64) -> f64 {
+        if value.is_nan() {
+            self.default
+        } else {
+            value.clamp(self.min, self.max)
+        }
+    }
+
+    /// Shows the slider; returns the new value only when the visitor changed it.
+    pub fn show(&self, ui: &mut egui::Ui, value: f64) -> Option<f64> {
+        let mut edited = self.sanitize(value);
+        let response = ui.add(
+            egui::Slider::new(&mut edited, self.min..=self.max)
+                .step_by(self.step)
+                .fixed_decimals(self.decimals)
+                .text(self.label),
+        );
+        (response.changed() && edited != value).then_some(self.sanitize(edited))
+    }
+}
+
+/// A "label: value" line in large monospace digits, the form the notebook prints its results in.
+pub fn readout(ui: &mut egui::Ui, label: &str, value: String, color: egui::Color32) {
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(label).strong());
+        ui.label(
+            egui::RichText::new(value)
+                .monospace()
+                .color(color)
+                .size(19.0),
+        );
+    });
+}
+
+/// A section heading inside a panel.
+pub fn heading(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(text).heading().strong());
+}
+
+/// The notebook's "Try this" prompts, one checkbox each so a visitor can tick them off.
+pub fn try_this(ui: &mut egui::Ui, id: &str, tasks: &[&str], done: &mut [bool]) {
+    egui::CollapsingHeader::new(egui::RichText::new("Try this").strong())
+        .id_salt(id)
+        .default_open(true)
+        .show(ui, |ui| {
+            for (task, done) in tasks.iter().zip(done.iter_mut()) {
+                ui.checkbox(done, egui::RichText::new(*task).size(15.0));
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: SliderSpec = SliderSpec {
+        label: "x",
+        min: -1.0,
+        max: 1.0,
+        step: 0.05,
+        default: 0.5,
+        decimals: 2,
+    };
+
+    #[test]
+    fn sanitize_clamps_and_replaces_nan() {
+        assert_eq!(SPEC.sanitize(f64::NAN), 0.5);
+        assert_eq!(SPEC.sanitize(f64::INFINITY), 1.0);
+        assert_eq!(SPEC.sanitize(-1e300), -1.0);
+        assert_eq!(SPEC.sanitize(0.25), 0.25);
+    }
+}
