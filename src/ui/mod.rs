@@ -2,6 +2,7 @@
 //! the run conditions that keep egui's input out of the 3D scene.
 
 pub mod nav;
+pub mod overlay;
 pub mod theme;
 pub mod widgets;
 

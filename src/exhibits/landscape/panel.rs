@@ -19,7 +19,9 @@ use crate::{
         landscape::{self, PointKind},
     },
     playback::Playback,
-    ui::{UiLayout, UiSystems, parameter_panel, theme, widgets},
+    ui::{
+        SceneViewport, UiLayout, UiSystems, overlay::ScenePainter, parameter_panel, theme, widgets,
+    },
 };
 
 pub(super) fn plugin(app: &mut App) {
@@ -294,7 +296,7 @@ fn swatch(ui: &mut egui::Ui, rgb: [u8; 3], text: &str) {
 /// Labels over the 3D scene: the minima by name, start and end, and the loss colour bar.
 fn label_scene(
     mut contexts: EguiContexts,
-    scene: Res<crate::ui::SceneViewport>,
+    scene: Res<SceneViewport>,
     window: Query<&Window, With<PrimaryWindow>>,
     camera: Query<(&Camera, &GlobalTransform), With<OrbitCamera>>,
     minima: Query<(&GlobalTransform, &MinimumMarker)>,
@@ -305,44 +307,15 @@ fn label_scene(
     let (Ok(window), Ok((camera, camera_transform))) = (window.single(), camera.single()) else {
         return Ok(());
     };
-    let ppp = ctx.pixels_per_point();
-    let to_points = window.scale_factor() / ppp;
-    let scene_rect = egui::Rect::from_min_size(
-        egui::pos2(scene.min.x as f32 / ppp, scene.min.y as f32 / ppp),
-        egui::vec2(scene.size.x as f32 / ppp, scene.size.y as f32 / ppp),
+    let labels = ScenePainter::new(
+        &ctx,
+        &scene,
+        window,
+        camera,
+        camera_transform,
+        "landscape labels",
     );
-    let painter = ctx
-        .layer_painter(egui::LayerId::new(
-            egui::Order::Middle,
-            egui::Id::new("landscape labels"),
-        ))
-        .with_clip_rect(scene_rect);
-    let label = |world: Vec3, text: &str, color: egui::Color32, lift: f32| {
-        if let Ok(p) = camera.world_to_viewport(camera_transform, world) {
-            let at = egui::pos2(p.x * to_points, p.y * to_points - lift);
-            if lift < 0.0 {
-                // Below the point: anchor the label's top.
-                let galley = painter.layout_no_wrap(
-                    text.to_owned(),
-                    egui::FontId::proportional(17.0),
-                    color,
-                );
-                let rect = egui::Align2::CENTER_TOP
-                    .anchor_size(at, galley.size())
-                    .expand(4.0);
-                painter.rect_filled(rect, 4.0, egui::Color32::from_black_alpha(170));
-                painter.galley(rect.min + egui::vec2(4.0, 4.0), galley, color);
-                return;
-            }
-            let galley =
-                painter.layout_no_wrap(text.to_owned(), egui::FontId::proportional(17.0), color);
-            let rect = egui::Align2::CENTER_BOTTOM
-                .anchor_size(at, galley.size())
-                .expand(4.0);
-            painter.rect_filled(rect, 4.0, egui::Color32::from_black_alpha(170));
-            painter.galley(rect.min + egui::vec2(4.0, 4.0), galley, color);
-        }
-    };
+    let above = |lift: f32| (egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -lift));
     for (transform, marker) in &minima {
         let (text, color) = match marker.kind {
             PointKind::GlobalMinimum => {
@@ -350,25 +323,31 @@ fn label_scene(
             }
             _ => ("local minimum", egui::Color32::from_rgb(0xe2, 0xe8, 0xf0)),
         };
-        label(transform.translation(), text, color, 12.0);
+        let (anchor, offset) = above(12.0);
+        labels.label(transform.translation(), text, color, 17.0, anchor, offset);
     }
     if let Ok(t) = start.single() {
-        label(
+        let (anchor, offset) = above(34.0);
+        labels.label(
             t.translation(),
             "start",
             egui::Color32::from_rgb(0xfc, 0xa5, 0xa5),
-            34.0,
+            17.0,
+            anchor,
+            offset,
         );
     }
     if let Ok(t) = end.single() {
-        label(
+        labels.label(
             t.translation(),
             "end",
             egui::Color32::from_rgb(0x86, 0xef, 0xac),
-            -12.0,
+            17.0,
+            egui::Align2::CENTER_TOP,
+            egui::vec2(0.0, 12.0),
         );
     }
-    color_bar(&painter, scene_rect);
+    color_bar(labels.painter(), labels.clip_rect());
     Ok(())
 }
 

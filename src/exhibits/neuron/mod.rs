@@ -1,7 +1,9 @@
 //! Section 1, from brain neuron to AI neuron: three inputs integrate in the soma and the neuron
 //! fires when the total reaches the threshold.
 
+mod labels;
 mod panel;
+pub mod scene;
 
 use bevy::prelude::*;
 
@@ -10,6 +12,7 @@ use crate::{AppSystems, Exhibit, math::neuron, ui::widgets::SliderSpec};
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<NeuronParams>()
         .init_resource::<NeuronSignal>()
+        .init_resource::<NeuronView>()
         .add_systems(
             PostUpdate,
             integrate_signal
@@ -17,7 +20,7 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(in_state(Exhibit::Neuron).and_then(resource_changed::<NeuronParams>)),
         )
         .add_systems(OnEnter(Exhibit::Neuron), integrate_signal)
-        .add_plugins(panel::plugin);
+        .add_plugins((panel::plugin, scene::plugin, labels::plugin));
 }
 
 /// The notebook's IntSliders: `Exc A` 0..10 (4), `Exc B` 0..10 (3), `Inhibitory` 0..10 (2),
@@ -89,6 +92,15 @@ pub struct NeuronSignal {
     pub total: f64,
     /// Whether the total reached the threshold.
     pub fires: bool,
+}
+
+/// Whether the drawing shows the biological neuron or the AI neuron it inspired.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Default)]
+pub struct NeuronView {
+    /// The visitor asked for the AI neuron.
+    pub ai: bool,
+    /// Progress of the morph, 0 (biological) to 1 (AI); eases towards `ai`.
+    pub morph: f32,
 }
 
 fn integrate_signal(params: Res<NeuronParams>, mut signal: ResMut<NeuronSignal>) {

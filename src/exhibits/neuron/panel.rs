@@ -5,7 +5,9 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Bar, BarChart, HLine, LineStyle, Plot, Points};
 
-use super::{EXCITATORY_A, EXCITATORY_B, INHIBITORY, NeuronParams, NeuronSignal, THRESHOLD};
+use super::{
+    EXCITATORY_A, EXCITATORY_B, INHIBITORY, NeuronParams, NeuronSignal, NeuronView, THRESHOLD,
+};
 use crate::{
     Exhibit,
     ui::{UiLayout, UiSystems, parameter_panel, theme, widgets},
@@ -44,11 +46,42 @@ fn draw_neuron_panel(
     mut layout: ResMut<UiLayout>,
     mut params: ResMut<NeuronParams>,
     signal: Res<NeuronSignal>,
+    mut view: ResMut<NeuronView>,
     mut done: Local<[bool; 3]>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     parameter_panel(&ctx, &mut layout, "neuron panel", |ui| {
         widgets::heading(ui, "From brain neuron to AI neuron");
+        ui.horizontal(|ui| {
+            for (ai, text) in [(false, "Brain neuron"), (true, "AI neuron")] {
+                let button =
+                    egui::Button::selectable(view.ai == ai, egui::RichText::new(text).size(18.0))
+                        .min_size(egui::vec2(150.0, 40.0));
+                if ui.add(button).clicked() && view.ai != ai {
+                    view.ai = ai;
+                }
+            }
+        });
+        egui::Grid::new("neuron mapping")
+            .num_columns(2)
+            .spacing([10.0, 2.0])
+            .show(ui, |ui| {
+                for (bio, ai) in [
+                    ("Dendrites receive signals", "inputs are numbers"),
+                    ("Soma integrates them", "combine into one score"),
+                    ("Axon hillock: strong enough?", "score crosses a threshold"),
+                    ("Axon fires a spike", "output activates"),
+                ] {
+                    ui.label(egui::RichText::new(bio).size(14.0));
+                    ui.label(
+                        egui::RichText::new(format!("-> {ai}"))
+                            .size(14.0)
+                            .color(theme::text_color(theme::ACCENT)),
+                    );
+                    ui.end_row();
+                }
+            });
+        ui.separator();
         let p = *params;
         if let Some(v) = EXCITATORY_A.show(ui, p.excitatory_a) {
             params.excitatory_a = v;

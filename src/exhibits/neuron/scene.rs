@@ -11,17 +11,18 @@ use super::{NeuronParams, NeuronSignal, NeuronView};
 use crate::{AppSystems, Exhibit, ui::theme};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Exhibit::Neuron), spawn_neuron_scene).add_systems(
-        PostUpdate,
-        (
-            ease_morph,
-            shape_neuron,
-            (send_pulses, fire_spike, glow_soma),
-        )
-            .chain()
-            .in_set(AppSystems::SyncVisuals)
-            .run_if(in_state(Exhibit::Neuron)),
-    );
+    app.add_systems(OnEnter(Exhibit::Neuron), spawn_neuron_scene)
+        .add_systems(
+            PostUpdate,
+            (
+                ease_morph,
+                shape_neuron,
+                (send_pulses, fire_spike, glow_soma),
+            )
+                .chain()
+                .in_set(AppSystems::SyncVisuals)
+                .run_if(in_state(Exhibit::Neuron)),
+        );
 }
 
 /// Pulses each dendrite can carry at once: one per unit of input (the sliders go to 10).
@@ -78,8 +79,16 @@ pub struct Terminal;
 /// Where a dendrite starts (far end) in the biological drawing and in the AI diagram; it always
 /// ends on the soma.
 pub fn dendrite_start(dendrite: usize, morph: f32) -> Vec2 {
-    const BIOLOGICAL: [Vec2; 3] = [Vec2::new(-400.0, 215.0), Vec2::new(-450.0, 10.0), Vec2::new(-390.0, -205.0)];
-    const AI: [Vec2; 3] = [Vec2::new(-420.0, 170.0), Vec2::new(-420.0, 0.0), Vec2::new(-420.0, -170.0)];
+    const BIOLOGICAL: [Vec2; 3] = [
+        Vec2::new(-400.0, 215.0),
+        Vec2::new(-450.0, 10.0),
+        Vec2::new(-390.0, -205.0),
+    ];
+    const AI: [Vec2; 3] = [
+        Vec2::new(-420.0, 170.0),
+        Vec2::new(-420.0, 0.0),
+        Vec2::new(-420.0, -170.0),
+    ];
     let i = dendrite.min(2);
     BIOLOGICAL[i].lerp(AI[i], morph.clamp(0.0, 1.0))
 }
@@ -111,9 +120,14 @@ fn spawn_neuron_scene(
             ..default()
         },
         Projection::Orthographic(OrthographicProjection {
-            scaling_mode: ScalingMode::AutoMin { min_width: 1080.0, min_height: 600.0 },
+            scaling_mode: ScalingMode::AutoMin {
+                min_width: 1260.0,
+                min_height: 640.0,
+            },
             ..OrthographicProjection::default_2d()
         }),
+        // Centred a little right of the soma: the labels at the dendrites' ends need room.
+        Transform::from_xyz(20.0, 0.0, 0.0),
         crate::ui::SceneCamera,
         DespawnOnExit(Exhibit::Neuron),
     ));
@@ -124,13 +138,22 @@ fn spawn_neuron_scene(
     let red = flat(INHIBITORY);
     let membrane = flat(Color::srgb(0.55, 0.42, 0.3));
     for dendrite in 0..3 {
-        let color = if dendrite == 2 { red.clone() } else { blue.clone() };
+        let color = if dendrite == 2 {
+            red.clone()
+        } else {
+            blue.clone()
+        };
         commands.spawn((
             Name::new(format!("Dendrite {}", dendrite + 1)),
             Dendrite(dendrite),
             Mesh2d(unit.clone()),
             MeshMaterial2d(color.clone()),
-            segment_transform(dendrite_start(dendrite, 0.0), dendrite_end(dendrite, 0.0), 14.0, 0.0),
+            segment_transform(
+                dendrite_start(dendrite, 0.0),
+                dendrite_end(dendrite, 0.0),
+                14.0,
+                0.0,
+            ),
             DespawnOnExit(Exhibit::Neuron),
         ));
         for slot in 0..PULSES_PER_DENDRITE {
@@ -170,7 +193,11 @@ fn spawn_neuron_scene(
     ));
     commands.spawn((
         Name::new("Axon hillock"),
-        Mesh2d(meshes.add(Triangle2d::new(Vec2::new(0.0, 34.0), Vec2::new(0.0, -34.0), Vec2::new(70.0, 0.0)))),
+        Mesh2d(meshes.add(Triangle2d::new(
+            Vec2::new(0.0, 34.0),
+            Vec2::new(0.0, -34.0),
+            Vec2::new(70.0, 0.0),
+        ))),
         MeshMaterial2d(membrane.clone()),
         Transform::from_xyz(SOMA_RADIUS - 8.0, 0.0, 0.5),
         DespawnOnExit(Exhibit::Neuron),
@@ -230,7 +257,11 @@ fn ease_morph(time: Res<Time>, mut view: ResMut<NeuronView>) {
         return;
     }
     let step = MORPH_RATE * time.delta_secs() / 3.0;
-    let next = if view.morph < goal { (view.morph + step).min(goal) } else { (view.morph - step).max(goal) };
+    let next = if view.morph < goal {
+        (view.morph + step).min(goal)
+    } else {
+        (view.morph - step).max(goal)
+    };
     view.morph = next;
 }
 
@@ -241,7 +272,12 @@ fn shape_neuron(view: Res<NeuronView>, mut dendrites: Query<(&Dendrite, &mut Tra
     }
     let t = smooth(view.morph);
     for (dendrite, mut transform) in &mut dendrites {
-        *transform = segment_transform(dendrite_start(dendrite.0, t), dendrite_end(dendrite.0, t), 14.0, 0.0);
+        *transform = segment_transform(
+            dendrite_start(dendrite.0, t),
+            dendrite_end(dendrite.0, t),
+            14.0,
+            0.0,
+        );
     }
 }
 
@@ -263,14 +299,21 @@ fn send_pulses(
     let clock = time.elapsed_secs();
     for (pulse, mut transform, mut visibility) in &mut pulses {
         let strength = strengths[pulse.dendrite.min(2)];
-        let count = if strength.is_finite() { strength.round().clamp(0.0, PULSES_PER_DENDRITE as f64) as usize } else { 0 };
+        let count = if strength.is_finite() {
+            strength.round().clamp(0.0, PULSES_PER_DENDRITE as f64) as usize
+        } else {
+            0
+        };
         if pulse.slot >= count {
             visibility.set_if_neq(Visibility::Hidden);
             continue;
         }
         visibility.set_if_neq(Visibility::Inherited);
         let phase = (clock * PULSE_SPEED + pulse.slot as f32 / count as f32).fract();
-        let (from, to) = (dendrite_start(pulse.dendrite, t), dendrite_end(pulse.dendrite, t));
+        let (from, to) = (
+            dendrite_start(pulse.dendrite, t),
+            dendrite_end(pulse.dendrite, t),
+        );
         let p = from.lerp(to, phase);
         transform.translation = p.extend(2.5);
         transform.scale = Vec3::splat(7.0 + strength.clamp(0.0, 10.0) as f32 * 0.9);
@@ -332,11 +375,21 @@ fn glow_soma(
     if !(signal.is_changed() || params.is_changed() || view.is_changed()) {
         return;
     }
-    let level = if params.threshold > 0.0 { (signal.total / params.threshold).clamp(0.0, 1.5) } else if signal.total >= 0.0 { 1.5 } else { 0.0 };
-    let alpha = (0.12 + 0.5 * level as f32).min(0.85) * if signal.total > 0.0 { 1.0 } else { 0.3 };
+    let level = if params.threshold > 0.0 {
+        (signal.total / params.threshold).clamp(0.0, 1.5)
+    } else if signal.total >= 0.0 {
+        1.5
+    } else {
+        0.0
+    };
+    let alpha = (0.08 + 0.3 * level as f32).min(0.5) * if signal.total > 0.0 { 1.0 } else { 0.3 };
     for handle in &glow {
         if let Some(mut m) = materials.get_mut(&handle.0) {
-            let base = if signal.fires { Color::srgb(0.45, 0.95, 0.6) } else { Color::srgb(0.99, 0.85, 0.4) };
+            let base = if signal.fires {
+                Color::srgb(0.45, 0.95, 0.6)
+            } else {
+                Color::srgb(0.99, 0.85, 0.4)
+            };
             m.color = base.with_alpha(alpha);
         }
     }

@@ -1,6 +1,8 @@
 //! Section 2, the perceptron: `z = w1*x1 + w2*x2 + bias`, output 1 when `z >= threshold`.
 
-mod panel;
+mod labels;
+pub mod panel;
+pub mod scene;
 
 use bevy::prelude::*;
 
@@ -20,7 +22,7 @@ pub(super) fn plugin(app: &mut App) {
             ),
         )
         .add_systems(OnEnter(Exhibit::Perceptron), evaluate_perceptron)
-        .add_plugins(panel::plugin);
+        .add_plugins((panel::plugin, scene::plugin, labels::plugin));
 }
 
 /// The notebook's FloatSliders and defaults.

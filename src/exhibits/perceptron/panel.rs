@@ -8,6 +8,7 @@ use egui_plot::{Line, MarkerShape, Plot, Points, Polygon};
 use super::{BIAS, INPUT_HALF, PerceptronOutput, PerceptronParams, THRESHOLD, W1, W2, X1, X2};
 use crate::{
     Exhibit,
+    camera::OrbitCamera,
     math::perceptron::{Boundary, class_region},
     ui::{UiLayout, UiSystems, parameter_panel, theme, widgets},
 };
@@ -42,12 +43,14 @@ fn draw_perceptron_panel(
     mut layout: ResMut<UiLayout>,
     mut params: ResMut<PerceptronParams>,
     out: Res<PerceptronOutput>,
+    mut camera: Query<&mut OrbitCamera>,
     mut done: Local<[bool; 3]>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     parameter_panel(&ctx, &mut layout, "perceptron panel", |ui| {
-        widgets::heading(ui, "Perceptron");
+        widgets::heading(ui, "Perceptron mechanics");
         let p = *params;
+        mechanics_diagram(ui, &p.sanitized(), &out);
         if let Some(v) = X1.show(ui, p.x1) {
             params.x1 = v;
         }
@@ -88,6 +91,19 @@ fn draw_perceptron_panel(
                 .color(theme::text_color(theme::ACCENT)),
         );
         widgets::readout(ui, "Output", out.output.to_string(), out_color);
+        ui.horizontal(|ui| {
+            if ui.button("Top view (the notebook's picture)").clicked()
+                && let Ok(mut orbit) = camera.single_mut()
+            {
+                orbit.glide_to(0.0, std::f32::consts::FRAC_PI_2, 9.0);
+            }
+            if ui.button("3D view").clicked()
+                && let Ok(mut orbit) = camera.single_mut()
+            {
+                orbit.glide_to(0.65, 0.5, 10.5);
+            }
+        });
+        ui.label(egui::RichText::new("Classification region (step output)").strong());
         classification_plot(ui, &p, &out);
         widgets::try_this(ui, "perceptron tasks", &TASKS, &mut done[..]);
     });
@@ -98,7 +114,7 @@ fn draw_perceptron_panel(
 fn classification_plot(ui: &mut egui::Ui, p: &PerceptronParams, out: &PerceptronOutput) {
     let p = p.sanitized();
     Plot::new("perceptron regions")
-        .height(260.0)
+        .height(220.0)
         .data_aspect(1.0)
         .allow_drag(false)
         .allow_zoom(false)
@@ -138,4 +154,78 @@ fn classification_plot(ui: &mut egui::Ui, p: &PerceptronParams, out: &Perceptron
                     .color(color),
             );
         });
+}
+
+/// The notebook's "Perceptron mechanics" drawing: two input nodes with their values, weighted
+/// edges (thicker for larger |w|, blue for positive, red for negative), the perceptron, and the
+/// output arrow in green for 1 and red for 0.
+fn mechanics_diagram(ui: &mut egui::Ui, p: &PerceptronParams, out: &PerceptronOutput) {
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), 150.0),
+        egui::Sense::hover(),
+    );
+    let painter = ui.painter_at(rect);
+    let at = |fx: f32, fy: f32| rect.min + egui::vec2(rect.width() * fx, rect.height() * fy);
+    let (n1, n2, body, tip) = (at(0.1, 0.22), at(0.1, 0.78), at(0.58, 0.5), at(0.97, 0.5));
+    let font = egui::FontId::proportional(15.0);
+    for (node, w, name) in [(n1, p.w1, "w1"), (n2, p.w2, "w2")] {
+        let color = theme::text_color(if w >= 0.0 { theme::MAIN } else { theme::BAD });
+        let width = 1.0 + 2.5 * w.abs() as f32;
+        let end = node + (body - node) * 0.78;
+        painter.arrow(node, end - node, egui::Stroke::new(width, color));
+        let mid = node.lerp(end, 0.45) + egui::vec2(0.0, -16.0);
+        painter.text(
+            mid,
+            egui::Align2::CENTER_CENTER,
+            format!("{name}={w:.2}"),
+            font.clone(),
+            color,
+        );
+    }
+    for (node, name, value) in [(n1, "x1", p.x1), (n2, "x2", p.x2)] {
+        painter.circle(
+            node,
+            24.0,
+            egui::Color32::from_rgb(0xdb, 0xea, 0xfe),
+            egui::Stroke::new(2.0, egui::Color32::from_rgb(0x1d, 0x4e, 0xd8)),
+        );
+        painter.text(
+            node,
+            egui::Align2::CENTER_CENTER,
+            format!("{name}\n{value:.2}"),
+            egui::FontId::proportional(13.0),
+            egui::Color32::BLACK,
+        );
+    }
+    painter.circle(
+        body,
+        36.0,
+        egui::Color32::from_rgb(0xfe, 0xe2, 0xe2),
+        egui::Stroke::new(2.0, egui::Color32::from_rgb(0xb9, 0x1c, 0x1c)),
+    );
+    painter.text(
+        body,
+        egui::Align2::CENTER_CENTER,
+        format!("z={:.2}", out.z),
+        egui::FontId::proportional(15.0),
+        egui::Color32::BLACK,
+    );
+    let out_color = theme::text_color(if out.output == 1 {
+        theme::GOOD
+    } else {
+        theme::BAD
+    });
+    let start = body + egui::vec2(38.0, 0.0);
+    painter.arrow(
+        start,
+        tip - start - egui::vec2(0.0, 0.0),
+        egui::Stroke::new(4.0, out_color),
+    );
+    painter.text(
+        start.lerp(tip, 0.5) + egui::vec2(0.0, -16.0),
+        egui::Align2::CENTER_CENTER,
+        format!("Output={}", out.output),
+        font,
+        out_color,
+    );
 }
