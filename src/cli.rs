@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use crate::{Exhibit, LaunchOptions};
 
@@ -26,6 +26,10 @@ struct Args {
     /// Borderless fullscreen on the primary monitor (kiosk, projector).
     #[arg(long)]
     fullscreen: bool,
+
+    /// Start with a parameter set, e.g. landscape.lr=0.3 or neuron.view=ai (repeatable).
+    #[arg(long = "set", value_name = "EXHIBIT.FIELD=VALUE", value_parser = parse_setting)]
+    settings: Vec<String>,
 }
 
 /// Parses the command line (without the program name's handling: pass `std::env::args_os()`).
@@ -40,7 +44,27 @@ where
         screenshot: args.screenshot,
         window: args.window,
         fullscreen: args.fullscreen,
+        settings: args.settings,
     })
+}
+
+/// The one-line usage, printed after any error so the right form is in front of the reader.
+pub fn usage() -> String {
+    Args::command().render_usage().to_string()
+}
+
+/// Parses the real command line, or prints the problem and the usage and exits: code 2 for a
+/// bad flag or value, 0 for `--help` and `--version`.
+pub fn parse_or_exit() -> LaunchOptions {
+    match parse(std::env::args_os()) {
+        Ok(options) => options,
+        Err(err) if err.use_stderr() => {
+            eprint!("{err}");
+            eprintln!("\n{}", usage());
+            std::process::exit(2);
+        }
+        Err(err) => err.exit(),
+    }
 }
 
 fn parse_exhibit(name: &str) -> Result<Exhibit, String> {
@@ -51,6 +75,10 @@ fn parse_exhibit(name: &str) -> Result<Exhibit, String> {
             names.join(", ")
         )
     })
+}
+
+fn parse_setting(setting: &str) -> Result<String, String> {
+    crate::tunable::validate(setting).map(|()| setting.to_owned())
 }
 
 fn parse_png_path(path: &str) -> Result<PathBuf, String> {
@@ -84,6 +112,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn usage_names_the_program_and_its_options() {
+        let usage = usage();
+        assert!(
+            usage.contains("nn-lab") && usage.contains("OPTIONS"),
+            "{usage}"
+        );
+    }
+
+    #[test]
     fn defaults_open_the_intro_at_720p() {
         let o = parse(["nn-lab"]).unwrap();
         assert_eq!(o, LaunchOptions::default());
@@ -108,8 +145,11 @@ mod tests {
             "--window",
             "1920x1080",
             "--fullscreen",
+            "--set",
+            "landscape.race=true",
         ])
         .unwrap();
+        assert_eq!(o.settings, vec!["landscape.race=true".to_owned()]);
         assert_eq!(o.exhibit, Exhibit::Landscape);
         assert_eq!(o.screenshot, Some(PathBuf::from("x.png")));
         assert_eq!(o.window, (1920, 1080));
@@ -126,6 +166,8 @@ mod tests {
             vec!["nn-lab", "--screenshot", "x.jpg"],
             vec!["nn-lab", "--bogus"],
             vec!["nn-lab", "--exhibit"],
+            vec!["nn-lab", "--set", "landscape.lr=9"],
+            vec!["nn-lab", "--set", "nonsense"],
         ] {
             let err = parse(bad.clone()).expect_err(&format!("{bad:?} should fail"));
             assert_eq!(err.exit_code(), 2, "{bad:?}");

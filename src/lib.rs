@@ -9,6 +9,7 @@ pub mod exhibits;
 pub mod math;
 pub mod playback;
 pub mod screenshot;
+pub mod tunable;
 pub mod ui;
 
 use bevy::{prelude::*, state::app::StatesPlugin, window::WindowResolution};
@@ -27,6 +28,8 @@ pub struct LaunchOptions {
     pub window: (u32, u32),
     /// Borderless fullscreen on the primary monitor (kiosk and projector).
     pub fullscreen: bool,
+    /// `exhibit.field=value` settings applied at start-up (see [`tunable`]).
+    pub settings: Vec<String>,
 }
 
 impl Default for LaunchOptions {
@@ -36,6 +39,7 @@ impl Default for LaunchOptions {
             screenshot: None,
             window: (1280, 720),
             fullscreen: false,
+            settings: Vec::new(),
         }
     }
 }

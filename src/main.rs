@@ -10,11 +10,7 @@ fn main() -> AppExit {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn launch_options() -> LaunchOptions {
-    match nn_lab::cli::parse(std::env::args_os()) {
-        Ok(options) => options,
-        // clap prints the message and the usage; --help and --version exit 0, errors 2.
-        Err(err) => err.exit(),
-    }
+    nn_lab::cli::parse_or_exit()
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -26,7 +26,8 @@ pub(super) fn plugin(app: &mut App) {
             draw_activation_exhibit
                 .in_set(UiSystems::Panels)
                 .run_if(in_state(Exhibit::Activations)),
-        );
+        )
+        .add_plugins(crate::tunable::plugin::<ActivationParams>);
 }
 
 /// The notebook's `z` slider: -6..6, step 0.1, default 0.5.
@@ -79,6 +80,34 @@ impl ActivationParams {
     pub fn activation(&self) -> Activation {
         let all = Activation::all(ALPHA.sanitize(self.alpha));
         all.get(self.choice).copied().unwrap_or(all[1])
+    }
+}
+
+impl crate::tunable::Tunable for ActivationParams {
+    const PREFIX: &'static str = "activations";
+    fn set(&mut self, field: &str, value: &str) -> Result<(), String> {
+        use crate::tunable::{flag, number};
+        match field {
+            "function" => {
+                let wanted = value
+                    .trim()
+                    .to_ascii_lowercase()
+                    .replace([' ', '_', '-'], "");
+                self.choice = Activation::all(0.1)
+                    .iter()
+                    .position(|a| a.name().to_ascii_lowercase().replace(' ', "") == wanted)
+                    .ok_or_else(|| format!("activations.function: '{value}' is not step, sigmoid, tanh, relu or leakyrelu"))?;
+            }
+            "z" => self.z = number(&Z_POINT, value)?,
+            "alpha" => self.alpha = number(&ALPHA, value)?,
+            "slope" => self.show_derivative = flag(value)?,
+            _ => {
+                return Err(format!(
+                    "activations has no field '{field}' (function, z, alpha, slope)"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -26,7 +26,8 @@ pub(super) fn plugin(app: &mut App) {
             draw_loss_exhibit
                 .in_set(UiSystems::Panels)
                 .run_if(in_state(Exhibit::Losses)),
-        );
+        )
+        .add_plugins(crate::tunable::plugin::<LossParams>);
 }
 
 /// The notebook's `True y` slider: 0..1, step 0.01, default 0.7.
@@ -78,6 +79,25 @@ impl Default for LossParams {
             true_label: 1,
             pred_prob: PRED_PROB.default,
         }
+    }
+}
+
+impl crate::tunable::Tunable for LossParams {
+    const PREFIX: &'static str = "losses";
+    fn set(&mut self, field: &str, value: &str) -> Result<(), String> {
+        use crate::tunable::{label, number};
+        match field {
+            "true_value" => self.true_value = number(&TRUE_VALUE, value)?,
+            "pred_value" => self.pred_value = number(&PRED_VALUE, value)?,
+            "true_label" => self.true_label = label(value)?,
+            "pred_prob" => self.pred_prob = number(&PRED_PROB, value)?,
+            _ => {
+                return Err(format!(
+                    "losses has no field '{field}' (true_value, pred_value, true_label, pred_prob)"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -26,7 +26,7 @@ pub(super) fn plugin(app: &mut App) {
                 .in_set(AppSystems::Simulate)
                 .run_if(in_state(Exhibit::Backprop).and_then(resource_changed::<BackpropParams>)),
         )
-        .add_plugins(panel::plugin);
+        .add_plugins((panel::plugin, crate::tunable::plugin::<BackpropParams>));
 }
 
 /// The notebook's sliders and defaults.
@@ -129,6 +129,29 @@ impl Default for BackpropParams {
             lr: LEARNING_RATE.default,
             steps: STEPS.default,
         }
+    }
+}
+
+impl crate::tunable::Tunable for BackpropParams {
+    const PREFIX: &'static str = "backprop";
+    fn set(&mut self, field: &str, value: &str) -> Result<(), String> {
+        use crate::tunable::{label, number};
+        match field {
+            "x1" => self.x1 = number(&X1, value)?,
+            "x2" => self.x2 = number(&X2, value)?,
+            "y_true" => self.y_true = label(value)?,
+            "w1" => self.w1 = number(&W1, value)?,
+            "w2" => self.w2 = number(&W2, value)?,
+            "b" | "bias" => self.b = number(&BIAS, value)?,
+            "lr" => self.lr = number(&LEARNING_RATE, value)?,
+            "steps" => self.steps = number(&STEPS, value)?.round(),
+            _ => {
+                return Err(format!(
+                    "backprop has no field '{field}' (x1, x2, y_true, w1, w2, b, lr, steps)"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 

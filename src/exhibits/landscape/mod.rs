@@ -41,6 +41,7 @@ pub(super) fn plugin(app: &mut App) {
             ball::plugin,
             picking::plugin,
             panel::plugin,
+            crate::tunable::plugin::<LandscapeParams>,
         ));
 }
 
@@ -155,6 +156,28 @@ impl LandscapeParams {
     }
 }
 
+impl crate::tunable::Tunable for LandscapeParams {
+    const PREFIX: &'static str = "landscape";
+    fn set(&mut self, field: &str, value: &str) -> Result<(), String> {
+        use crate::tunable::{flag, number};
+        match field {
+            "start_w" => self.start_w = number(&START_W, value)?,
+            "start_b" => self.start_b = number(&START_B, value)?,
+            "lr" => self.lr = number(&LEARNING_RATE, value)?,
+            "steps" => self.steps = number(&STEPS, value)?.round(),
+            "race" => self.race = flag(value)?,
+            "basins" => self.basins = flag(value)?,
+            "flat_map" => self.flat_map = flag(value)?,
+            _ => {
+                return Err(format!(
+                    "landscape has no field '{field}' (start_w, start_b, lr, steps, race, basins, flat_map)"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// One descent per optimizer on show; index 0 is always plain gradient descent, the notebook's.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct DescentRuns {
@@ -217,7 +240,12 @@ fn spawn_landscape_stage(mut commands: Commands, params: Res<LandscapeParams>) {
         Playback::new(params.step_count(), DEFAULT_SPEED),
         DespawnOnExit(Exhibit::Landscape),
     ));
-    commands.spawn((orbit_camera(home_view()), DespawnOnExit(Exhibit::Landscape)));
+    let view = if params.flat_map {
+        top_view()
+    } else {
+        home_view()
+    };
+    commands.spawn((orbit_camera(view), DespawnOnExit(Exhibit::Landscape)));
     commands.spawn((
         Name::new("Sun"),
         DirectionalLight {
@@ -244,6 +272,20 @@ pub fn home_view() -> OrbitCamera {
         9.0,
     );
     orbit.min_pitch = 0.08;
+    orbit
+}
+
+/// The notebook's picture: straight down, w to the right and b up the screen.
+pub fn top_view() -> OrbitCamera {
+    let home = home_view();
+    let mut orbit = OrbitCamera::new(
+        home.focus,
+        0.0,
+        std::f32::consts::FRAC_PI_2,
+        home.distance * 0.85,
+    );
+    orbit.zoom_range = home.zoom_range;
+    orbit.min_pitch = home.min_pitch;
     orbit
 }
 

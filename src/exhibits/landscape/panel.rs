@@ -10,6 +10,7 @@ use super::{
     ball::{EndMarker, MinimumMarker, StartMarker, run_color},
     home_view,
     surface::{BASIN_COLORS, DIVERGED_COLOR, UNSETTLED_COLOR, loss_range},
+    top_view,
 };
 use crate::{
     Exhibit,
@@ -124,22 +125,15 @@ fn draw_landscape_panel(
             if ui.checkbox(&mut flat, "Flat 2D map").changed() {
                 params.flat_map = flat;
                 if let Ok(mut orbit) = camera.single_mut() {
-                    let home = home_view();
-                    if flat {
-                        orbit.glide_to(0.0, std::f32::consts::FRAC_PI_2, home.distance * 0.85);
-                    } else {
-                        orbit.glide_to(home.yaw, home.pitch, home.distance);
-                    }
+                    let view = if flat { top_view() } else { home_view() };
+                    orbit.glide_to(view.yaw, view.pitch, view.distance);
                 }
             }
             if ui.button("Top view").clicked()
                 && let Ok(mut orbit) = camera.single_mut()
             {
-                orbit.glide_to(
-                    0.0,
-                    std::f32::consts::FRAC_PI_2,
-                    home_view().distance * 0.85,
-                );
+                let top = top_view();
+                orbit.glide_to(top.yaw, top.pitch, top.distance);
             }
             if ui.button("Reset view").clicked()
                 && let Ok(mut orbit) = camera.single_mut()

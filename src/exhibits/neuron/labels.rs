@@ -47,19 +47,27 @@ fn label_neuron(
     ];
     for (i, (value, sign, color, name, weight)) in inputs.into_iter().enumerate() {
         let at = dendrite_start(i, view.morph).extend(0.0);
-        let text = if ai {
-            format!("{name} = {value:.0}  (weight {weight})")
+        if ai {
+            // Above the arrow's tail: the AI inputs start near the scene's left edge.
+            let text = format!("{name} = {value:.0}  (weight {weight})");
+            labels.label(
+                at,
+                &text,
+                color,
+                22.0,
+                egui::Align2::LEFT_BOTTOM,
+                egui::vec2(-6.0, -14.0),
+            );
         } else {
-            format!("{sign}{value:.0}")
-        };
-        labels.label(
-            at,
-            &text,
-            color,
-            24.0,
-            egui::Align2::RIGHT_CENTER,
-            egui::vec2(-12.0, 0.0),
-        );
+            labels.label(
+                at,
+                &format!("{sign}{value:.0}"),
+                color,
+                24.0,
+                egui::Align2::RIGHT_CENTER,
+                egui::vec2(-12.0, 0.0),
+            );
+        }
     }
     let soma_text = if ai {
         format!("sum = {:.2}", signal.total)

@@ -20,7 +20,13 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(in_state(Exhibit::Neuron).and_then(resource_changed::<NeuronParams>)),
         )
         .add_systems(OnEnter(Exhibit::Neuron), integrate_signal)
-        .add_plugins((panel::plugin, scene::plugin, labels::plugin));
+        .add_plugins((
+            panel::plugin,
+            scene::plugin,
+            labels::plugin,
+            crate::tunable::plugin::<NeuronParams>,
+        ))
+        .add_systems(Startup, open_ai_view_if_asked);
 }
 
 /// The notebook's IntSliders: `Exc A` 0..10 (4), `Exc B` 0..10 (3), `Inhibitory` 0..10 (2),
@@ -94,6 +100,30 @@ pub struct NeuronSignal {
     pub fires: bool,
 }
 
+impl crate::tunable::Tunable for NeuronParams {
+    const PREFIX: &'static str = "neuron";
+    fn set(&mut self, field: &str, value: &str) -> Result<(), String> {
+        use crate::tunable::number;
+        match field {
+            "excitatory_a" | "a" => self.excitatory_a = number(&EXCITATORY_A, value)?,
+            "excitatory_b" | "b" => self.excitatory_b = number(&EXCITATORY_B, value)?,
+            "inhibitory" => self.inhibitory = number(&INHIBITORY, value)?,
+            "threshold" => self.threshold = number(&THRESHOLD, value)?,
+            // The view is not a slider but a prepared lecture often starts on the AI neuron.
+            "view" => match value {
+                "ai" | "brain" => {}
+                _ => return Err(format!("neuron.view: '{value}' is not ai or brain")),
+            },
+            _ => {
+                return Err(format!(
+                    "neuron has no field '{field}' (excitatory_a, excitatory_b, inhibitory, threshold, view)"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Whether the drawing shows the biological neuron or the AI neuron it inspired.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Default)]
 pub struct NeuronView {
@@ -111,4 +141,18 @@ fn integrate_signal(params: Res<NeuronParams>, mut signal: ResMut<NeuronSignal>)
         THRESHOLD.sanitize(params.threshold),
     );
     signal.set_if_neq(NeuronSignal { total, fires });
+}
+
+/// `--set neuron.view=ai` opens on the AI neuron.
+fn open_ai_view_if_asked(options: Option<Res<crate::LaunchOptions>>, mut view: ResMut<NeuronView>) {
+    if options.is_some_and(|o| {
+        o.settings
+            .iter()
+            .any(|s| s.replace(' ', "") == "neuron.view=ai")
+    }) {
+        *view = NeuronView {
+            ai: true,
+            morph: 1.0,
+        };
+    }
 }

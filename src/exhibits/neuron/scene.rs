@@ -85,9 +85,9 @@ pub fn dendrite_start(dendrite: usize, morph: f32) -> Vec2 {
         Vec2::new(-390.0, -205.0),
     ];
     const AI: [Vec2; 3] = [
-        Vec2::new(-420.0, 170.0),
-        Vec2::new(-420.0, 0.0),
-        Vec2::new(-420.0, -170.0),
+        Vec2::new(-400.0, 170.0),
+        Vec2::new(-400.0, 0.0),
+        Vec2::new(-400.0, -170.0),
     ];
     let i = dendrite.min(2);
     BIOLOGICAL[i].lerp(AI[i], morph.clamp(0.0, 1.0))

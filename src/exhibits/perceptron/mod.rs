@@ -22,7 +22,12 @@ pub(super) fn plugin(app: &mut App) {
             ),
         )
         .add_systems(OnEnter(Exhibit::Perceptron), evaluate_perceptron)
-        .add_plugins((panel::plugin, scene::plugin, labels::plugin));
+        .add_plugins((
+            panel::plugin,
+            scene::plugin,
+            labels::plugin,
+            crate::tunable::plugin::<PerceptronParams>,
+        ));
 }
 
 /// The notebook's FloatSliders and defaults.
@@ -124,6 +129,27 @@ impl PerceptronParams {
             bias: BIAS.sanitize(self.bias),
             threshold: THRESHOLD.sanitize(self.threshold),
         }
+    }
+}
+
+impl crate::tunable::Tunable for PerceptronParams {
+    const PREFIX: &'static str = "perceptron";
+    fn set(&mut self, field: &str, value: &str) -> Result<(), String> {
+        use crate::tunable::number;
+        match field {
+            "x1" => self.x1 = number(&X1, value)?,
+            "x2" => self.x2 = number(&X2, value)?,
+            "w1" => self.w1 = number(&W1, value)?,
+            "w2" => self.w2 = number(&W2, value)?,
+            "bias" => self.bias = number(&BIAS, value)?,
+            "threshold" => self.threshold = number(&THRESHOLD, value)?,
+            _ => {
+                return Err(format!(
+                    "perceptron has no field '{field}' (x1, x2, w1, w2, bias, threshold)"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
