@@ -20,7 +20,8 @@ pub(super) fn plugin(app: &mut App) {
         // A fixed frame time makes the picture independent of how fast the renderer is
         // (software Vulkan in CI manages a few frames per second).
         app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME_TIME))
-            .add_systems(Last, take_screenshot_then_exit);
+            .add_systems(Last, take_screenshot_then_exit)
+            .add_systems(Update, park_cursor);
     }
 }
 
@@ -31,6 +32,20 @@ const FRAME_TIME: Duration = Duration::from_millis(33);
 pub const CAPTURE_FRAME: u32 = 30;
 /// Give up if the capture has not arrived this many frames later.
 const GIVE_UP_AFTER: u32 = 300;
+
+/// A virtual display puts the pointer in the middle of the window, where it would light up
+/// hover effects and tooltips in the picture: park it in the top-left corner, over no widget.
+fn park_cursor(
+    mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
+    mut frames: Local<u32>,
+) {
+    if *frames < 3 {
+        *frames += 1;
+        for mut window in &mut windows {
+            window.set_cursor_position(Some(Vec2::new(2.0, 2.0)));
+        }
+    }
+}
 
 fn take_screenshot_then_exit(
     mut commands: Commands,

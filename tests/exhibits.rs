@@ -2,7 +2,8 @@
 
 mod common;
 
-use common::{all_transforms_finite, app_on};
+use bevy::prelude::*;
+use common::{all_meshes_finite, all_transforms_finite, app_on};
 use nn_lab::{
     Exhibit,
     exhibits::{
@@ -147,4 +148,69 @@ fn backprop_history_is_the_notebooks() {
         run.history,
         math::backprop::train_single_neuron(0.7, 0.2, 0.0, -0.5, 0.6, 0.0, 1.0, 20)
     );
+}
+
+#[test]
+fn perceptron_planes_stay_finite_for_every_slider_value() {
+    let mut app = app_on(Exhibit::Perceptron);
+    let values = [-3.0, -1.0, 0.0, 1e-9, 0.5, 3.0];
+    for w1 in values {
+        for w2 in values {
+            for (bias, threshold) in [(-2.0, 2.0), (0.0, 0.0), (2.0, -2.0), (0.1, 0.0)] {
+                *app.world_mut().resource_mut::<PerceptronParams>() = PerceptronParams {
+                    x1: 1.0,
+                    x2: -1.0,
+                    w1,
+                    w2,
+                    bias,
+                    threshold,
+                };
+                app.update();
+                assert!(
+                    all_transforms_finite(&mut app),
+                    "transform at w1={w1} w2={w2}"
+                );
+                assert!(all_meshes_finite(&app), "mesh at w1={w1} w2={w2}");
+            }
+        }
+    }
+    // Hostile values are sanitised before they reach a mesh.
+    *app.world_mut().resource_mut::<PerceptronParams>() = PerceptronParams {
+        x1: f64::NAN,
+        x2: f64::INFINITY,
+        w1: 1e300,
+        w2: f64::NEG_INFINITY,
+        bias: f64::NAN,
+        threshold: -1e300,
+    };
+    app.update();
+    assert!(all_transforms_finite(&mut app));
+    assert!(all_meshes_finite(&app));
+}
+
+#[test]
+fn the_neuron_drawing_morphs_into_the_ai_neuron() {
+    use nn_lab::exhibits::neuron::{NeuronView, scene::Dendrite};
+    let mut app = app_on(Exhibit::Neuron);
+    let dendrite_tails = |app: &mut App| {
+        let mut q = app.world_mut().query::<(&Dendrite, &Transform)>();
+        let mut v: Vec<_> = q
+            .iter(app.world())
+            .map(|(d, t)| (d.0, t.translation))
+            .collect();
+        v.sort_by_key(|(d, _)| *d);
+        v
+    };
+    let before = dendrite_tails(&mut app);
+    app.world_mut().resource_mut::<NeuronView>().ai = true;
+    for _ in 0..200 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<NeuronView>().morph, 1.0);
+    let after = dendrite_tails(&mut app);
+    assert_ne!(
+        before, after,
+        "the dendrites straightened into input arrows"
+    );
+    assert!(all_transforms_finite(&mut app));
 }

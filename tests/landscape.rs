@@ -4,7 +4,7 @@
 mod common;
 
 use bevy::prelude::*;
-use common::{all_transforms_finite, app_on};
+use common::{all_meshes_finite, all_transforms_finite, app_on};
 use nn_lab::{
     Exhibit,
     exhibits::landscape::{
@@ -102,6 +102,7 @@ fn a_diverging_learning_rate_is_a_state_not_a_nan() {
         app.update();
         assert!(all_transforms_finite(&mut app));
     }
+    assert!(all_meshes_finite(&app));
     // Moving the slider back recovers.
     app.world_mut().resource_mut::<LandscapeParams>().lr = 0.05;
     app.update();

@@ -58,7 +58,6 @@ fn draw_wrapup(
                 let text = egui::RichText::new(format!("{}. {line}", i + 1)).size(24.0);
                 if ui
                     .add(egui::Button::new(text).min_size(egui::vec2(720.0, 56.0)))
-                    .on_hover_text("Show me again")
                     .clicked()
                 {
                     next.set(*exhibit);

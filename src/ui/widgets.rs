@@ -33,6 +33,17 @@ impl SliderSpec {
 
     /// Shows the slider; returns the new value only when the visitor changed it.
     pub fn show(&self, ui: &mut egui::Ui, value: f64) -> Option<f64> {
+        self.show_with_mark(ui, value, None)
+    }
+
+    /// Like [`Self::show`], with a tick and caption under the rail at `mark` (the end of the
+    /// notebook's own range on an extended slider).
+    pub fn show_with_mark(
+        &self,
+        ui: &mut egui::Ui,
+        value: f64,
+        mark: Option<(f64, &str)>,
+    ) -> Option<f64> {
         let mut edited = self.sanitize(value);
         let response = ui.add(
             egui::Slider::new(&mut edited, self.min..=self.max)
@@ -40,6 +51,28 @@ impl SliderSpec {
                 .fixed_decimals(self.decimals)
                 .text(self.label),
         );
+        if let Some((at, caption)) = mark {
+            // The rail starts at the response's left edge and is `slider_width` long, inset by
+            // the handle's radius at both ends.
+            let rail = ui.spacing().slider_width;
+            let inset = response.rect.height() / 2.5;
+            let t = ((at - self.min) / (self.max - self.min)).clamp(0.0, 1.0) as f32;
+            let x = response.rect.left() + inset + t * (rail - 2.0 * inset);
+            let color = egui::Color32::from_rgb(0xf5, 0x9e, 0x0b);
+            let y = response.rect.bottom();
+            ui.painter().line_segment(
+                [egui::pos2(x, y - 8.0), egui::pos2(x, y + 3.0)],
+                egui::Stroke::new(2.5, color),
+            );
+            ui.painter().text(
+                egui::pos2(x, y + 3.0),
+                egui::Align2::CENTER_TOP,
+                caption,
+                egui::FontId::proportional(12.0),
+                color,
+            );
+            ui.add_space(12.0);
+        }
         (response.changed() && edited != value).then_some(self.sanitize(edited))
     }
 }

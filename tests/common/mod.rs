@@ -72,3 +72,17 @@ pub fn tap_key(app: &mut App, key: KeyCode) {
         app.update();
     }
 }
+
+/// Every vertex position of every mesh asset is finite.
+pub fn all_meshes_finite(app: &App) -> bool {
+    use bevy::mesh::VertexAttributeValues;
+    app.world()
+        .resource::<Assets<Mesh>>()
+        .iter()
+        .all(|(_, mesh)| match mesh.attribute(Mesh::ATTRIBUTE_POSITION) {
+            Some(VertexAttributeValues::Float32x3(positions)) => {
+                positions.iter().flatten().all(|v| v.is_finite())
+            }
+            _ => true,
+        })
+}

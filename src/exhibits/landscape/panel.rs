@@ -77,7 +77,9 @@ fn draw_landscape_panel(
         if let Some(v) = START_B.show(ui, p.start_b) {
             params.start_b = v;
         }
-        if let Some(v) = LEARNING_RATE.show(ui, p.lr) {
+        if let Some(v) =
+            LEARNING_RATE.show_with_mark(ui, p.lr, Some((NOTEBOOK_MAX_LR, "notebook's max")))
+        {
             params.lr = v;
         }
         if p.lr > NOTEBOOK_MAX_LR + 1e-12 {
@@ -86,10 +88,6 @@ fn draw_landscape_panel(
                     "Beyond the notebook's range (up to {NOTEBOOK_MAX_LR}): watch it overshoot"
                 ))
                 .color(theme::text_color(theme::ACCENT)),
-            );
-        } else {
-            ui.label(
-                egui::RichText::new(format!("Notebook range: 0.005 to {NOTEBOOK_MAX_LR}")).small(),
             );
         }
         if let Some(v) = STEPS.show(ui, p.steps) {
