@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoint, Points, VLine};
+use egui_plot::{Legend, Line, LineStyle, PlotPoint, Points, VLine};
 
 use crate::{
     AppSystems, Exhibit,
@@ -143,6 +143,9 @@ fn sample_activation(params: Res<ActivationParams>, mut curve: ResMut<Activation
     curve.formula = f.formula();
 }
 
+/// One possible answer to the section's reflective question.
+const ANSWER: &str = "A step function is flat almost everywhere: its slope is zero, so gradient descent gets no signal about which way to move. Sigmoid and ReLU have slopes that say which way is downhill.";
+
 const TASKS: [&str; 3] = [
     "Compare sigmoid vs ReLU at large positive and negative z.",
     "Use Leaky ReLU and change alpha; observe the negative side.",
@@ -204,7 +207,7 @@ fn draw_activation_exhibit(
                 .color(theme::text_color(theme::ACCENT)),
         );
         ui.label(egui::RichText::new(format!("slope f'(z) = {:.4}", curve.slope)).monospace());
-        widgets::try_this(ui, "activation tasks", &TASKS, &mut done[..]);
+        widgets::try_this(ui, "activation tasks", &TASKS, &mut done[..], ANSWER);
     });
     central(&ctx, &mut layout, |ui| {
         ui.label(
@@ -212,11 +215,8 @@ fn draw_activation_exhibit(
                 .size(26.0)
                 .strong(),
         );
-        Plot::new("activation plot")
+        widgets::static_plot("activation plot")
             .legend(Legend::default())
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
             .x_axis_label("Input z")
             .y_axis_label("Output f(z)")
             .include_x(-6.0)

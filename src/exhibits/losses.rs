@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoint, Points, VLine};
+use egui_plot::{Legend, Line, LineStyle, PlotPoint, Points, VLine};
 
 use crate::{
     AppSystems, Exhibit,
@@ -162,6 +162,9 @@ pub fn classification_line(params: &LossParams, curves: &LossCurves) -> String {
     )
 }
 
+/// One possible answer to the section's reflective question.
+const ANSWER: &str = "BCE punishes confident mistakes hardest. A model that gives 0.001 to a patient who then deteriorates is badly wrong, and such confident errors can stop a clinician from looking again.";
+
 const TASKS: [&str; 3] = [
     "Regression: move the prediction away from the true value; compare MAE and MSE.",
     "BCE: set the true label to 1 and push the probability toward 0. What happens?",
@@ -192,21 +195,9 @@ fn draw_loss_exhibit(
         );
         ui.separator();
         widgets::heading(ui, "Classification: BCE");
-        ui.horizontal(|ui| {
-            ui.label("True class");
-            for label in [0u8, 1] {
-                if ui
-                    .add(
-                        egui::Button::selectable(p.true_label == label, label.to_string())
-                            .min_size(egui::vec2(44.0, 34.0)),
-                    )
-                    .clicked()
-                    && p.true_label != label
-                {
-                    params.true_label = label;
-                }
-            }
-        });
+        if let Some(label) = widgets::class_toggle(ui, "True class", p.true_label) {
+            params.true_label = label;
+        }
         if let Some(v) = PRED_PROB.show(ui, p.pred_prob) {
             params.pred_prob = v;
         }
@@ -218,7 +209,7 @@ fn draw_loss_exhibit(
         if ui.button("Reset to the notebook's values").clicked() && p != LossParams::default() {
             *params = LossParams::default();
         }
-        widgets::try_this(ui, "loss tasks", &TASKS, &mut done[..]);
+        widgets::try_this(ui, "loss tasks", &TASKS, &mut done[..], ANSWER);
     });
     central(&ctx, &mut layout, |ui| {
         let half = (ui.available_height() - 80.0).max(200.0) / 2.0;
@@ -227,12 +218,9 @@ fn draw_loss_exhibit(
                 .size(22.0)
                 .strong(),
         );
-        Plot::new("regression losses")
+        widgets::static_plot("regression losses")
             .height(half)
             .legend(Legend::default().position(egui_plot::Corner::RightTop))
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
             .x_axis_label("Prediction")
             .y_axis_label("Loss")
             .show(ui, |plot| {
@@ -268,12 +256,9 @@ fn draw_loss_exhibit(
                 .size(22.0)
                 .strong(),
         );
-        Plot::new("bce")
+        widgets::static_plot("bce")
             .height(half)
             .legend(Legend::default().position(egui_plot::Corner::RightTop))
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
             .default_y_bounds(0.0, 6.0)
             .default_x_bounds(0.0, 1.0)
             .x_axis_label("Predicted probability for class 1")

@@ -77,6 +77,32 @@ impl SliderSpec {
     }
 }
 
+/// The notebook's 0/1 ToggleButtons (a class label); returns the new label when clicked.
+pub fn class_toggle(ui: &mut egui::Ui, text: &str, current: u8) -> Option<u8> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        ui.label(text);
+        for label in [0u8, 1] {
+            let button = egui::Button::selectable(current == label, label.to_string())
+                .min_size(egui::vec2(44.0, 34.0));
+            if ui.add(button).clicked() && current != label {
+                picked = Some(label);
+            }
+        }
+    });
+    picked
+}
+
+/// A plot that shows rather than explores: no panning or zooming, which on a touch screen
+/// would only lose the picture.
+pub fn static_plot(id: &'static str) -> egui_plot::Plot<'static> {
+    egui_plot::Plot::new(id)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+}
+
 /// A "label: value" line in large monospace digits, the form the notebook prints its results in.
 pub fn readout(ui: &mut egui::Ui, label: &str, value: String, color: egui::Color32) {
     ui.horizontal(|ui| {
@@ -96,8 +122,9 @@ pub fn heading(ui: &mut egui::Ui, text: &str) {
     ui.label(egui::RichText::new(text).heading().strong());
 }
 
-/// The notebook's "Try this" prompts, one checkbox each so a visitor can tick them off.
-pub fn try_this(ui: &mut egui::Ui, id: &str, tasks: &[&str], done: &mut [bool]) {
+/// The notebook's "Try this" prompts, one checkbox each so a visitor can tick them off, and one
+/// possible answer to the reflective question, folded away until asked for.
+pub fn try_this(ui: &mut egui::Ui, id: &str, tasks: &[&str], done: &mut [bool], answer: &str) {
     egui::CollapsingHeader::new(egui::RichText::new("Try this").strong())
         .id_salt(id)
         .default_open(true)
@@ -105,6 +132,12 @@ pub fn try_this(ui: &mut egui::Ui, id: &str, tasks: &[&str], done: &mut [bool]) 
             for (task, done) in tasks.iter().zip(done.iter_mut()) {
                 ui.checkbox(done, egui::RichText::new(*task).size(15.0));
             }
+            egui::CollapsingHeader::new("One possible answer")
+                .id_salt((id, "answer"))
+                .default_open(false)
+                .show(ui, |ui| {
+                    ui.label(egui::RichText::new(answer).size(15.0).italics());
+                });
         });
 }
 

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoint, Points, VLine};
+use egui_plot::{Bar, BarChart, Legend, Line, PlotPoint, Points, VLine};
 
 use super::{BIAS, BackpropParams, LEARNING_RATE, STEPS, TrainingRun, W1, W2, X1, X2};
 use crate::{
@@ -20,6 +20,9 @@ pub(super) fn plugin(app: &mut App) {
             .run_if(in_state(Exhibit::Backprop)),
     );
 }
+
+/// One possible answer to the section's reflective question.
+const ANSWER: &str = "The gradient of the bias is y_hat - y: with label 1 it is negative, so the update raises the score; with label 0 it is positive, so the update lowers it.";
 
 const TASKS: [&str; 3] = [
     "Start with a very high learning rate (~1.0) and observe instability.",
@@ -74,21 +77,9 @@ fn draw_backprop_exhibit(
                 write(&mut params, v);
             }
         }
-        ui.horizontal(|ui| {
-            ui.label("True y");
-            for label in [0u8, 1] {
-                if ui
-                    .add(
-                        egui::Button::selectable(p.y_true == label, label.to_string())
-                            .min_size(egui::vec2(44.0, 34.0)),
-                    )
-                    .clicked()
-                    && p.y_true != label
-                {
-                    params.y_true = label;
-                }
-            }
-        });
+        if let Some(label) = widgets::class_toggle(ui, "True y", p.y_true) {
+            params.y_true = label;
+        }
         if ui.button("Reset to the notebook's values").clicked() && p != BackpropParams::default() {
             *params = BackpropParams::default();
         }
@@ -96,7 +87,7 @@ fn draw_backprop_exhibit(
         if let Ok(mut playback) = playback.single_mut() {
             Playback::show_controls(ui, &mut playback);
         }
-        widgets::try_this(ui, "backprop tasks", &TASKS, &mut done[..]);
+        widgets::try_this(ui, "backprop tasks", &TASKS, &mut done[..], ANSWER);
     });
     let cursor = playback.single().map(|p| p.step()).unwrap_or(0);
     if losses.len() != run.history.len()
@@ -128,11 +119,8 @@ fn draw_backprop_exhibit(
         }
         let height = (ui.available_height() - 10.0).max(200.0);
         ui.columns(2, |cols| {
-            Plot::new("backprop loss")
+            widgets::static_plot("backprop loss")
                 .height(height)
-                .allow_drag(false)
-                .allow_zoom(false)
-                .allow_scroll(false)
                 .x_axis_label("Training step")
                 .y_axis_label("BCE loss")
                 .show(&mut cols[0], |plot| {
@@ -179,12 +167,9 @@ fn draw_backprop_exhibit(
                 )
                 .color(theme::egui_color(rgb))
             };
-            Plot::new("backprop params")
+            widgets::static_plot("backprop params")
                 .height(height)
                 .legend(Legend::default())
-                .allow_drag(false)
-                .allow_zoom(false)
-                .allow_scroll(false)
                 .x_axis_formatter(|mark, _| {
                     ["w1", "w2", "bias"]
                         .get(mark.value.round() as usize)

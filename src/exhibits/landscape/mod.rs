@@ -266,10 +266,10 @@ fn spawn_landscape_stage(mut commands: Commands, params: Res<LandscapeParams>) {
 pub fn home_view() -> OrbitCamera {
     // From the (-w, +b) corner, so the notebook's default descent rolls towards the viewer.
     let mut orbit = OrbitCamera::new(
-        Vec3::new(0.0, -0.2, 0.0),
+        Vec3::new(0.0, -0.45, 0.0),
         std::f32::consts::PI + 0.55,
         0.7,
-        9.0,
+        9.2,
     );
     orbit.min_pitch = 0.08;
     orbit

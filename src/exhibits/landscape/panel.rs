@@ -39,6 +39,9 @@ pub(super) fn plugin(app: &mut App) {
 /// The notebook's grid resolution for its "approx global minimum".
 const NOTEBOOK_GRID: usize = 220;
 
+/// One possible answer to the section's reflective question.
+const ANSWER: &str = "Gradient descent only follows the local slope, so where it starts decides which valley it ends in: a different initialization can settle in a worse, local minimum.";
+
 const TASKS: [&str; 3] = [
     "Keep the learning rate fixed and move only the start point. Same end every time? (Try the basin map.)",
     "Increase the learning rate and watch overshooting and divergence.",
@@ -152,7 +155,7 @@ fn draw_landscape_panel(
         if p.basins {
             basin_legend(ui);
         }
-        widgets::try_this(ui, "landscape tasks", &TASKS, &mut done[..]);
+        widgets::try_this(ui, "landscape tasks", &TASKS, &mut done[..], ANSWER);
     });
     Ok(())
 }

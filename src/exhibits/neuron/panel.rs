@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{Bar, BarChart, HLine, LineStyle, Plot, Points};
+use egui_plot::{Bar, BarChart, HLine, LineStyle, Points};
 
 use super::{
     EXCITATORY_A, EXCITATORY_B, INHIBITORY, NeuronParams, NeuronSignal, NeuronView, THRESHOLD,
@@ -21,6 +21,9 @@ pub(super) fn plugin(app: &mut App) {
             .run_if(in_state(Exhibit::Neuron)),
     );
 }
+
+/// One possible answer to the section's reflective question.
+const ANSWER: &str = "The threshold is how much combined evidence is needed before raising an alarm: a higher threshold means fewer, more certain alerts.";
 
 const TASKS: [&str; 3] = [
     "Increase the inhibitory signal until the neuron no longer fires.",
@@ -133,7 +136,7 @@ fn draw_neuron_panel(
                 .size(14.0),
         );
         integration_chart(ui, &p, &signal);
-        widgets::try_this(ui, "neuron tasks", &TASKS, &mut done[..]);
+        widgets::try_this(ui, "neuron tasks", &TASKS, &mut done[..], ANSWER);
     });
     Ok(())
 }
@@ -157,11 +160,8 @@ fn integration_chart(ui: &mut egui::Ui, p: &NeuronParams, signal: &NeuronSignal)
     } else {
         theme::BAD
     });
-    Plot::new("neuron integration")
+    widgets::static_plot("neuron integration")
         .height(200.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .show_x(false)
         .include_y(-10.0)
         .include_y(20.0)

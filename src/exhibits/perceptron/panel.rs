@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{Line, MarkerShape, Plot, Points, Polygon};
+use egui_plot::{Line, MarkerShape, Points, Polygon};
 
 use super::{BIAS, INPUT_HALF, PerceptronOutput, PerceptronParams, THRESHOLD, W1, W2, X1, X2};
 use crate::{
@@ -21,6 +21,9 @@ pub(super) fn plugin(app: &mut App) {
             .run_if(in_state(Exhibit::Perceptron)),
     );
 }
+
+/// One possible answer to the section's reflective question.
+const ANSWER: &str = "A higher threshold makes the perceptron a more conservative trigger: it needs a larger score before it flags a patient, trading more missed cases for fewer false alarms.";
 
 const TASKS: [&str; 3] = [
     "Set w1 close to zero and observe how x1 loses influence.",
@@ -105,7 +108,7 @@ fn draw_perceptron_panel(
         });
         ui.label(egui::RichText::new("Classification region (step output)").strong());
         classification_plot(ui, &p, &out);
-        widgets::try_this(ui, "perceptron tasks", &TASKS, &mut done[..]);
+        widgets::try_this(ui, "perceptron tasks", &TASKS, &mut done[..], ANSWER);
     });
     Ok(())
 }
@@ -113,12 +116,9 @@ fn draw_perceptron_panel(
 /// The notebook's "Classification region (step output)" picture.
 fn classification_plot(ui: &mut egui::Ui, p: &PerceptronParams, out: &PerceptronOutput) {
     let p = p.sanitized();
-    Plot::new("perceptron regions")
+    widgets::static_plot("perceptron regions")
         .height(220.0)
         .data_aspect(1.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .default_x_bounds(-INPUT_HALF, INPUT_HALF)
         .default_y_bounds(-INPUT_HALF, INPUT_HALF)
         .x_axis_label("x1")
