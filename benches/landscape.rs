@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use nn_lab::{
-    exhibits::landscape::surface::{SURFACE_RES, contour_mesh, map_mesh, surface_mesh},
+    exhibits::landscape::surface::{BASIN_RES, SURFACE_RES, contour_mesh, map_mesh, surface_mesh},
     math::{
         landscape::{self, DOMAIN_HALF},
         optimizer::Optimizer,
@@ -59,7 +59,31 @@ fn descent(c: &mut Criterion) {
 
 fn basins(c: &mut Criterion) {
     let mut cells = Vec::new();
-    c.bench_function("basin map 129x129, 30 steps (default)", |b| {
+    c.bench_function("basin map 65x65, 30 steps (default)", |b| {
+        b.iter(|| {
+            landscape::basin_map(
+                Optimizer::GradientDescent,
+                BASIN_RES,
+                DOMAIN_HALF,
+                black_box(0.05),
+                30,
+                &mut cells,
+            )
+        })
+    });
+    c.bench_function("basin map 65x65, 80 steps (slider max)", |b| {
+        b.iter(|| {
+            landscape::basin_map(
+                Optimizer::GradientDescent,
+                BASIN_RES,
+                DOMAIN_HALF,
+                black_box(0.05),
+                80,
+                &mut cells,
+            )
+        })
+    });
+    c.bench_function("basin map 129x129, 30 steps", |b| {
         b.iter(|| {
             landscape::basin_map(
                 Optimizer::GradientDescent,
@@ -71,19 +95,51 @@ fn basins(c: &mut Criterion) {
             )
         })
     });
-    c.bench_function("basin map 129x129, 80 steps", |b| {
-        b.iter(|| {
-            landscape::basin_map(
-                Optimizer::GradientDescent,
-                SURFACE_RES,
-                DOMAIN_HALF,
-                black_box(0.05),
-                80,
-                &mut cells,
-            )
-        })
-    });
 }
 
-criterion_group!(benches, surface, descent, basins);
+/// The whole exhibit's frame after a slider change, headless: the egui-free part of what a
+/// visitor's drag costs (recompute the runs, restart playback, move balls and markers).
+fn slider_change_frame(c: &mut Criterion) {
+    use bevy::{asset::AssetPlugin, input::InputPlugin, prelude::*, state::app::StatesPlugin};
+    use nn_lab::{CorePlugin, Exhibit, LaunchOptions, exhibits::landscape::LandscapeParams};
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        AssetPlugin::default(),
+        InputPlugin,
+    ))
+    .init_asset::<Mesh>()
+    .init_asset::<StandardMaterial>()
+    .init_asset::<ColorMaterial>()
+    .add_plugins(CorePlugin {
+        options: LaunchOptions {
+            exhibit: Exhibit::Landscape,
+            ..default()
+        },
+    });
+    app.update();
+    let mut flip = false;
+    c.bench_function("landscape frame after a learning-rate change", |b| {
+        b.iter(|| {
+            flip = !flip;
+            app.world_mut().resource_mut::<LandscapeParams>().lr = if flip { 0.06 } else { 0.05 };
+            app.update();
+        })
+    });
+    app.world_mut().resource_mut::<LandscapeParams>().basins = true;
+    c.bench_function(
+        "landscape frame after a learning-rate change, basin map on",
+        |b| {
+            b.iter(|| {
+                flip = !flip;
+                app.world_mut().resource_mut::<LandscapeParams>().lr =
+                    if flip { 0.06 } else { 0.05 };
+                app.update();
+            })
+        },
+    );
+}
+
+criterion_group!(benches, surface, descent, basins, slider_change_frame);
 criterion_main!(benches);

@@ -10,7 +10,7 @@ use nn_lab::{
     exhibits::landscape::{
         DescentPlayback, DescentRuns, LandscapeParams,
         ball::{BALL_RADIUS, BallMarker},
-        surface::{BasinMap, SURFACE_RES},
+        surface::{BASIN_RES, BasinMap},
         surface_point,
     },
     math::landscape::{self, Basin, Outcome},
@@ -131,10 +131,12 @@ fn the_basin_map_agrees_with_descent_from_the_notebooks_start() {
     let mut app = app_on(Exhibit::Landscape);
     app.world_mut().resource_mut::<LandscapeParams>().basins = true;
     app.update();
-    let cells = app.world().resource::<BasinMap>().cells.clone();
-    assert_eq!(cells.len(), SURFACE_RES * SURFACE_RES);
-    // (-1.8, 1.5) is grid column 16 and row 104 of linspace(-2.4, 2.4, 129).
-    let cell = cells[104 * SURFACE_RES + 16];
+    let map = app.world().resource::<BasinMap>().clone();
+    assert_eq!(map.cells.len(), BASIN_RES * BASIN_RES);
+    // (-1.8, 1.5) is column 16 and row 104 of the map's linspace(-2.4, 2.4, 129) grid, and
+    // column 8, row 52 of the basin grid linspace(-2.4, 2.4, 65).
+    let cell = map.at_vertex(104, 16).unwrap();
+    assert_eq!(cell, map.cells[52 * BASIN_RES + 8]);
     let end = *landscape::descent_path(-1.8, 1.5, 0.05, 30).last().unwrap();
     let minima = landscape::minima();
     let nearest = (0..minima.len())
@@ -144,4 +146,37 @@ fn the_basin_map_agrees_with_descent_from_the_notebooks_start() {
         })
         .unwrap();
     assert_eq!(cell, Basin::Minimum(nearest));
+}
+
+#[test]
+fn the_basin_map_survives_leaving_and_coming_back() {
+    use bevy::mesh::VertexAttributeValues;
+    use nn_lab::exhibits::landscape::surface::FlatMap;
+    let mut app = app_on(Exhibit::Landscape);
+    app.world_mut().resource_mut::<LandscapeParams>().basins = true;
+    app.update();
+    let colours = |app: &mut App| {
+        let handle = app
+            .world_mut()
+            .query_filtered::<&Mesh3d, With<FlatMap>>()
+            .single(app.world())
+            .unwrap()
+            .0
+            .clone();
+        match app
+            .world()
+            .resource::<Assets<Mesh>>()
+            .get(&handle)
+            .unwrap()
+            .attribute(Mesh::ATTRIBUTE_COLOR)
+        {
+            Some(VertexAttributeValues::Float32x4(c)) => c.clone(),
+            _ => panic!("the map has colours"),
+        }
+    };
+    let with_basins = colours(&mut app);
+    common::go_to(&mut app, Exhibit::Losses);
+    common::go_to(&mut app, Exhibit::Landscape);
+    app.update();
+    assert_eq!(colours(&mut app), with_basins);
 }

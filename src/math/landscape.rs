@@ -202,6 +202,9 @@ fn walk(
     steps: usize,
     mut sink: Option<&mut Vec<[f64; 3]>>,
 ) -> (Outcome, [f64; 3]) {
+    // A recorded path is shown and must match the notebook bit for bit; an unrecorded walk only
+    // classifies where it ends, so it may use the cheaper cube and skip the per-step loss.
+    let exact = sink.is_some();
     let in_range = |w: f64, b: f64| w.abs() <= DIVERGENCE_RADIUS && b.abs() <= DIVERGENCE_RADIUS;
     let sanitise = |x: f64| {
         if x.is_nan() {
@@ -222,13 +225,17 @@ fn walk(
     } else {
         let mut state = OptimizerState::new(optimizer);
         while done < steps {
-            let (d_w, d_b) = gradient(last[0], last[1]);
+            let (d_w, d_b) = if exact {
+                gradient(last[0], last[1])
+            } else {
+                gradient_fast(last[0], last[1])
+            };
             let [w, b] = state.step([last[0], last[1]], [d_w, d_b], lr);
             if !in_range(w, b) {
                 outcome = Outcome::Diverged { step: done + 1 };
                 break;
             }
-            last = [w, b, loss(w, b)];
+            last = [w, b, if exact { loss(w, b) } else { f64::NAN }];
             if let Some(points) = sink.as_deref_mut() {
                 points.push(last);
             }
@@ -238,7 +245,44 @@ fn walk(
     if let Some(points) = sink {
         points.resize(steps.saturating_add(1), last);
     }
+    if !exact {
+        last[2] = loss(last[0], last[1]);
+    }
     (outcome, last)
+}
+
+/// Plain gradient descent reduced to its arithmetic, for the basin map's thousands of walks:
+/// the same update and divergence rule as [`walk`] with the cheap cube, and the loss computed
+/// once at the end.
+fn walk_plain(start_w: f64, start_b: f64, lr: f64, steps: usize) -> (Outcome, [f64; 3]) {
+    let in_range = |w: f64, b: f64| w.abs() <= DIVERGENCE_RADIUS && b.abs() <= DIVERGENCE_RADIUS;
+    if !in_range(start_w, start_b) || !lr.is_finite() {
+        return walk(
+            Optimizer::GradientDescent,
+            start_w,
+            start_b,
+            lr,
+            steps,
+            None,
+        );
+    }
+    let (mut w, mut b) = (start_w, start_b);
+    for step in 0..steps {
+        let (d_w, d_b) = gradient_fast(w, b);
+        let (next_w, next_b) = (w - lr * d_w, b - lr * d_b);
+        if !in_range(next_w, next_b) {
+            return (Outcome::Diverged { step: step + 1 }, [w, b, loss(w, b)]);
+        }
+        (w, b) = (next_w, next_b);
+    }
+    (Outcome::Finished, [w, b, loss(w, b)])
+}
+
+/// [`gradient`] with `w * w * w` instead of C `pow`: about four times cheaper and within an ulp
+/// or two of it. Used only where a descent is classified (the basin map), never where a path
+/// is shown, so the notebook's numbers are untouched.
+pub fn gradient_fast(w: f64, b: f64) -> (f64, f64) {
+    (w * w * w - 2.4 * w + 0.5 * b, b * b * b - 2.4 * b + 0.5 * w)
 }
 
 /// What kind of flat spot a stationary point is.
@@ -440,7 +484,10 @@ pub fn basin_map(
         let b = linspace_at(-half, half, n, i);
         for j in 0..n {
             let w = linspace_at(-half, half, n, j);
-            let (outcome, last) = walk(optimizer, w, b, lr, steps, None);
+            let (outcome, last) = match optimizer {
+                Optimizer::GradientDescent => walk_plain(w, b, lr, steps),
+                _ => walk(optimizer, w, b, lr, steps, None),
+            };
             out.push(classify(outcome, last));
         }
     }
@@ -915,6 +962,40 @@ mod tests {
                 }
             }
             let _ = normal(sw, sb);
+        }
+    }
+
+    #[test]
+    fn fast_gradient_agrees_with_the_notebooks() {
+        for &(w, b) in &[
+            (-1.8, 1.5),
+            (2.4, -2.4),
+            (0.3, 0.7),
+            (-2.2, -0.1),
+            (1e3, -1e3),
+        ] {
+            let (a, c) = gradient(w, b);
+            let (fa, fc) = gradient_fast(w, b);
+            assert!((a - fa).abs() <= 1e-12 * a.abs().max(1.0), "{w} {b}");
+            assert!((c - fc).abs() <= 1e-12 * c.abs().max(1.0), "{w} {b}");
+        }
+    }
+
+    #[test]
+    fn the_plain_fast_walk_classifies_like_the_general_one() {
+        for &lr in &[0.005, 0.05, 0.2, 0.5, 1.0] {
+            for &(w, b) in &[
+                (-1.8, 1.5),
+                (2.2, 2.2),
+                (0.1, -0.1),
+                (-2.4, -2.4),
+                (1.0, 0.0),
+            ] {
+                let (o1, p1) = walk_plain(w, b, lr, 80);
+                let (o2, p2) = walk(Optimizer::GradientDescent, w, b, lr, 80, None);
+                assert_eq!(o1, o2, "{w} {b} {lr}");
+                assert_eq!(classify(o1, p1), classify(o2, p2), "{w} {b} {lr}");
+            }
         }
     }
 }

@@ -24,9 +24,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             PostUpdate,
             (
-                recolor_map
-                    .in_set(AppSystems::SyncVisuals)
-                    .run_if(resource_changed::<LandscapeParams>),
+                recolor_map.in_set(AppSystems::SyncVisuals),
                 show_surface_or_flat_map
                     .in_set(AppSystems::SyncVisuals)
                     .run_if(resource_changed::<LandscapeParams>),
@@ -38,6 +36,9 @@ pub(super) fn plugin(app: &mut App) {
 /// Grid points per side of the surface and map meshes. 129 puts a vertex on w = 0 and b = 0
 /// and keeps a rebuild well under the 2 ms budget (see docs/performance.md).
 pub const SURFACE_RES: usize = 129;
+/// Start points per side of the basin map: every other map vertex (129 = 2 * 64 + 1), so a
+/// recomputation stays within the frame budget (see docs/performance.md).
+pub const BASIN_RES: usize = (SURFACE_RES + 1) / 2;
 /// The notebook draws 12 contour lines over its filled map.
 pub const CONTOUR_LEVELS: usize = 12;
 
@@ -55,10 +56,23 @@ pub fn loss_range() -> (f64, f64) {
 }
 
 /// The viridis colour of a loss, scaled over the square's range like the notebook's colour bar.
+/// Looked up in a table already converted to linear light, so a mesh of 16 641 vertices does
+/// not pay three `powf` per vertex for the sRGB decode.
 pub fn loss_color(loss: f64) -> LinearRgba {
+    const STEPS: usize = 1024;
+    static TABLE: std::sync::OnceLock<Vec<LinearRgba>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..STEPS)
+            .map(|k| {
+                let [r, g, b] = viridis(k as f64 / (STEPS - 1) as f64);
+                Color::srgb(r, g, b).to_linear()
+            })
+            .collect()
+    });
     let (lo, hi) = loss_range();
-    let [r, g, b] = viridis((loss - lo) / (hi - lo));
-    Color::srgb(r, g, b).to_linear()
+    let t = ((loss - lo) / (hi - lo)).clamp(0.0, 1.0);
+    let t = if t.is_nan() { 0.0 } else { t };
+    table[(t * (STEPS - 1) as f64).round() as usize]
 }
 
 /// Colours of the basins: the two global minima warm, the two local minima cool.
@@ -90,11 +104,20 @@ pub struct SurfacePart;
 #[derive(Component, Debug, Default, Clone, Copy)]
 pub struct FlatMap;
 
-/// The basin of every map vertex for the current learning rate and steps.
+/// The basin of every start point on a [`BASIN_RES`] grid for the current learning rate and steps.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct BasinMap {
-    /// Row-major over the map grid (rows over b, columns over w).
+    /// Row-major over the basin grid (rows over b, columns over w).
     pub cells: Vec<Basin>,
+}
+
+impl BasinMap {
+    /// The basin shown at map vertex `(row, col)` of the [`SURFACE_RES`] grid: the nearest
+    /// basin-grid start point (exact on even vertices).
+    pub fn at_vertex(&self, row: usize, col: usize) -> Option<Basin> {
+        let cell = |k: usize| ((k + 1) / 2).min(BASIN_RES - 1);
+        self.cells.get(cell(row) * BASIN_RES + cell(col)).copied()
+    }
 }
 
 /// Builds the surface mesh at `n` x `n` vertices: positions from the loss, normals from the
@@ -260,23 +283,35 @@ fn recolor_map(
     mut basins: ResMut<BasinMap>,
     maps: Query<&Mesh3d, With<FlatMap>>,
     mut meshes: ResMut<Assets<Mesh>>,
+    fresh: Query<(), Added<FlatMap>>,
     mut last: Local<Option<(bool, f64, usize)>>,
+    mut loss_colors: Local<Vec<[f32; 4]>>,
 ) {
+    if !fresh.is_empty() {
+        // A new visit built a new map, coloured by loss.
+        *last = None;
+    }
     let p = params.sanitized();
     let key = (p.basins, p.lr, p.step_count());
-    if *last == Some(key) {
+    if *last == Some(key) || (!p.basins && last.is_none()) {
+        *last = Some(key);
         return;
     }
     *last = Some(key);
     if p.basins {
         landscape::basin_map(
             Optimizer::GradientDescent,
-            SURFACE_RES,
+            BASIN_RES,
             DOMAIN_HALF,
             p.lr,
             p.step_count(),
             &mut basins.cells,
         );
+    } else if loss_colors.is_empty() {
+        // Computed once: switching the basin map off only copies these back.
+        for_grid(SURFACE_RES, |w, b| {
+            loss_colors.push(loss_color(landscape::loss(w, b)).to_f32_array())
+        });
     }
     for handle in &maps {
         let Some(mut mesh) = meshes.get_mut(&handle.0) else {
@@ -288,18 +323,24 @@ fn recolor_map(
             continue;
         };
         if p.basins {
-            for (color, basin) in colors.iter_mut().zip(&basins.cells) {
-                let [r, g, b] = basin_color(*basin);
-                *color = Color::srgb_u8(r, g, b).to_linear().to_f32_array();
+            // Decode the handful of basin colours once, not once per vertex.
+            let linear = |basin: Basin| {
+                let [r, g, b] = basin_color(basin);
+                Color::srgb_u8(r, g, b).to_linear().to_f32_array()
+            };
+            let minima: [[f32; 4]; 4] = std::array::from_fn(|i| linear(Basin::Minimum(i)));
+            let (unsettled, diverged) = (linear(Basin::Unsettled), linear(Basin::Diverged));
+            for (k, color) in colors.iter_mut().enumerate() {
+                *color = match basins.at_vertex(k / SURFACE_RES, k % SURFACE_RES) {
+                    Some(Basin::Minimum(i)) => minima[i % minima.len()],
+                    Some(Basin::Unsettled) | None => unsettled,
+                    Some(Basin::Diverged) => diverged,
+                };
             }
         } else {
-            let mut k = 0;
-            for_grid(SURFACE_RES, |w, b| {
-                if let Some(color) = colors.get_mut(k) {
-                    *color = loss_color(landscape::loss(w, b)).to_f32_array();
-                }
-                k += 1;
-            });
+            for (color, loss) in colors.iter_mut().zip(loss_colors.iter()) {
+                *color = *loss;
+            }
         }
     }
 }
