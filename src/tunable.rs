@@ -122,6 +122,7 @@ mod tests {
             "neuron.inhibitory=7",
             "neuron.view=ai",
             "perceptron.w2=0",
+            "perceptron.view=top",
             "backprop.y_true=0",
             "losses.pred_prob=0.001",
             "activations.function=relu",

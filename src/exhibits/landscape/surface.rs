@@ -38,7 +38,7 @@ pub(super) fn plugin(app: &mut App) {
 pub const SURFACE_RES: usize = 129;
 /// Start points per side of the basin map: every other map vertex (129 = 2 * 64 + 1), so a
 /// recomputation stays within the frame budget (see docs/performance.md).
-pub const BASIN_RES: usize = (SURFACE_RES + 1) / 2;
+pub const BASIN_RES: usize = SURFACE_RES.div_ceil(2);
 /// The notebook draws 12 contour lines over its filled map.
 pub const CONTOUR_LEVELS: usize = 12;
 
@@ -115,7 +115,7 @@ impl BasinMap {
     /// The basin shown at map vertex `(row, col)` of the [`SURFACE_RES`] grid: the nearest
     /// basin-grid start point (exact on even vertices).
     pub fn at_vertex(&self, row: usize, col: usize) -> Option<Basin> {
-        let cell = |k: usize| ((k + 1) / 2).min(BASIN_RES - 1);
+        let cell = |k: usize| k.div_ceil(2).min(BASIN_RES - 1);
         self.cells.get(cell(row) * BASIN_RES + cell(col)).copied()
     }
 }

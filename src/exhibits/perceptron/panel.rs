@@ -98,12 +98,14 @@ fn draw_perceptron_panel(
             if ui.button("Top view (the notebook's picture)").clicked()
                 && let Ok(mut orbit) = camera.single_mut()
             {
-                orbit.glide_to(0.0, std::f32::consts::FRAC_PI_2, 9.0);
+                let top = super::scene::top_view();
+                orbit.glide_to(top.yaw, top.pitch, top.distance);
             }
             if ui.button("3D view").clicked()
                 && let Ok(mut orbit) = camera.single_mut()
             {
-                orbit.glide_to(0.65, 0.5, 10.5);
+                let home = super::scene::home_view();
+                orbit.glide_to(home.yaw, home.pitch, home.distance);
             }
         });
         ui.label(egui::RichText::new("Classification region (step output)").strong());

@@ -137,13 +137,39 @@ fn segment(a: Vec3, b: Vec3) -> Transform {
         .with_scale(Vec3::new(1.0, length, 1.0))
 }
 
+/// The perceptron's resting 3D view.
+pub fn home_view() -> OrbitCamera {
+    let mut orbit = OrbitCamera::new(Vec3::new(0.0, -0.9, 0.0), 0.65, 0.5, 10.5);
+    orbit.min_pitch = -0.2;
+    orbit
+}
+
+/// Straight down onto the floor: the notebook's classification-region picture.
+pub fn top_view() -> OrbitCamera {
+    let home = home_view();
+    let mut orbit = OrbitCamera::new(
+        Vec3::new(0.0, FLOOR, 0.0),
+        0.0,
+        std::f32::consts::FRAC_PI_2,
+        9.0,
+    );
+    orbit.zoom_range = home.zoom_range;
+    orbit.min_pitch = home.min_pitch;
+    orbit
+}
+
 fn spawn_perceptron_scene(
     mut commands: Commands,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
+    options: Option<Res<crate::LaunchOptions>>,
 ) {
-    let mut orbit = OrbitCamera::new(Vec3::new(0.0, -0.9, 0.0), 0.65, 0.5, 10.5);
-    orbit.min_pitch = -0.2;
+    let top = options.is_some_and(|o| {
+        o.settings
+            .iter()
+            .any(|s| s.replace(' ', "") == "perceptron.view=top")
+    });
+    let orbit = if top { top_view() } else { home_view() };
     commands.spawn((orbit_camera(orbit), DespawnOnExit(Exhibit::Perceptron)));
     commands.spawn((
         Name::new("Light"),
