@@ -143,9 +143,14 @@ impl crate::tunable::Tunable for PerceptronParams {
             "w2" => self.w2 = number(&W2, value)?,
             "bias" => self.bias = number(&BIAS, value)?,
             "threshold" => self.threshold = number(&THRESHOLD, value)?,
+            // The camera is not a parameter; the scene reads this setting when it opens.
+            "view" => match value.trim() {
+                "top" | "3d" => {}
+                _ => return Err(format!("perceptron.view: '{value}' is not top or 3d")),
+            },
             _ => {
                 return Err(format!(
-                    "perceptron has no field '{field}' (x1, x2, w1, w2, bias, threshold)"
+                    "perceptron has no field '{field}' (x1, x2, w1, w2, bias, threshold, view)"
                 ));
             }
         }
