@@ -100,6 +100,17 @@ impl Playback {
         };
     }
 
+    /// The cursor as it should be drawn this frame: fixed steps advance it at 64 Hz, so a
+    /// faster display adds the time already elapsed towards the next fixed step (Bevy's
+    /// "overstep") and the ball glides instead of pausing on some frames.
+    pub fn cursor_at(&self, overstep_secs: f64) -> f64 {
+        if self.playing && overstep_secs.is_finite() {
+            (self.cursor + self.speed * overstep_secs.max(0.0)).min(self.len as f64)
+        } else {
+            self.cursor
+        }
+    }
+
     /// Moves the cursor by `dt` seconds of play; stops at the end.
     pub fn advance(&mut self, dt: f64) {
         if !self.playing {

@@ -26,6 +26,14 @@ pub fn number(spec: &SliderSpec, value: &str) -> Result<f64, String> {
             spec.label, spec.min, spec.max
         ));
     }
+    // The slider can only show values on its steps; so can the command line.
+    let k = (v - spec.min) / spec.step;
+    if (k - k.round()).abs() > 1e-6 {
+        return Err(format!(
+            "{}: {value} is not on the slider's steps of {} from {}",
+            spec.label, spec.step, spec.min
+        ));
+    }
     Ok(v)
 }
 
@@ -143,6 +151,8 @@ mod tests {
             "landscape.race=maybe",
             "perceptron.x1=2",
             "backprop.y_true=2",
+            "neuron.inhibitory=2.5",
+            "landscape.lr=0.0051",
         ] {
             let err = validate(s).expect_err(s);
             assert!(!err.is_empty());

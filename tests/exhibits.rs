@@ -214,3 +214,68 @@ fn the_neuron_drawing_morphs_into_the_ai_neuron() {
     );
     assert!(all_transforms_finite(&mut app));
 }
+
+#[test]
+fn the_perceptron_scene_is_shaped_when_entered_from_another_screen() {
+    use nn_lab::exhibits::perceptron::scene::PerceptronPart;
+    let mut app = app_on(Exhibit::Intro);
+    for _ in 0..3 {
+        common::go_to(&mut app, Exhibit::Perceptron);
+        app.update();
+        let mut q = app
+            .world_mut()
+            .query::<(&PerceptronPart, &Mesh3d, &Transform)>();
+        let parts: Vec<_> = q
+            .iter(app.world())
+            .map(|(p, m, t)| (*p, m.0.clone(), *t))
+            .collect();
+        let meshes = app.world().resource::<Assets<Mesh>>();
+        for (part, mesh, transform) in parts {
+            match part {
+                PerceptronPart::PlaneAbove
+                | PerceptronPart::PlaneBelow
+                | PerceptronPart::ThresholdPlane => {
+                    assert!(
+                        meshes.get(&mesh).unwrap().count_vertices() >= 3,
+                        "{part:?} is empty"
+                    );
+                }
+                PerceptronPart::FloorPoint
+                | PerceptronPart::PlanePoint
+                | PerceptronPart::FloorBoundary => {
+                    assert_ne!(
+                        transform.translation,
+                        Vec3::ZERO,
+                        "{part:?} was never placed"
+                    );
+                }
+                _ => {}
+            }
+        }
+        common::go_to(&mut app, Exhibit::Intro);
+    }
+}
+
+#[test]
+fn the_ai_neuron_is_still_an_ai_neuron_after_a_round_trip() {
+    use nn_lab::exhibits::neuron::{NeuronView, scene::Dendrite};
+    let mut app = app_on(Exhibit::Neuron);
+    let tails = |app: &mut App| {
+        let mut q = app.world_mut().query::<(&Dendrite, &Transform)>();
+        let mut v: Vec<_> = q
+            .iter(app.world())
+            .map(|(d, t)| (d.0, t.translation))
+            .collect();
+        v.sort_by_key(|(d, _)| *d);
+        v
+    };
+    app.world_mut().resource_mut::<NeuronView>().ai = true;
+    for _ in 0..120 {
+        app.update();
+    }
+    let ai_pose = tails(&mut app);
+    common::go_to(&mut app, Exhibit::Losses);
+    common::go_to(&mut app, Exhibit::Neuron);
+    app.update();
+    assert_eq!(tails(&mut app), ai_pose);
+}

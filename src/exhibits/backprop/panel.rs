@@ -90,9 +90,7 @@ fn draw_backprop_exhibit(
         widgets::try_this(ui, "backprop tasks", &TASKS, &mut done[..], ANSWER);
     });
     let cursor = playback.single().map(|p| p.step()).unwrap_or(0);
-    if losses.len() != run.history.len()
-        || losses.first().map(|l| l.y) != run.history.first().map(|h| h.loss)
-    {
+    if run.is_changed() || losses.len() != run.history.len() {
         losses.clear();
         losses.extend(
             run.history

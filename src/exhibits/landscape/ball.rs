@@ -221,9 +221,14 @@ fn roll_balls(
     runs: Res<DescentRuns>,
     params: Res<LandscapeParams>,
     playback: Query<&Playback, With<DescentPlayback>>,
+    fixed: Res<Time<Fixed>>,
     mut balls: Query<(&mut BallMarker, &mut Transform, &mut Visibility)>,
 ) {
-    let cursor = playback.single().map(|p| p.cursor).unwrap_or(0.0);
+    let overstep = fixed.overstep().as_secs_f64();
+    let cursor = playback
+        .single()
+        .map(|p| p.cursor_at(overstep))
+        .unwrap_or(0.0);
     for (mut ball, mut transform, mut visibility) in &mut balls {
         let Some(run) = runs.runs.get(ball.run) else {
             visibility.set_if_neq(Visibility::Hidden);
@@ -279,8 +284,13 @@ fn draw_trails(
     runs: Res<DescentRuns>,
     params: Res<LandscapeParams>,
     playback: Query<&Playback, With<DescentPlayback>>,
+    fixed: Res<Time<Fixed>>,
 ) {
-    let cursor = playback.single().map(|p| p.cursor).unwrap_or(0.0);
+    let overstep = fixed.overstep().as_secs_f64();
+    let cursor = playback
+        .single()
+        .map(|p| p.cursor_at(overstep))
+        .unwrap_or(0.0);
     for run in &runs.runs {
         let color = theme::bevy_color(run_color(run.optimizer));
         let points = &run.descent.points;

@@ -290,9 +290,16 @@ pub fn top_view() -> OrbitCamera {
 }
 
 fn restart_descent_playback(
+    mut last: Local<Option<(f64, f64, f64, usize, bool)>>,
     params: Res<LandscapeParams>,
     mut playbacks: Query<&mut Playback, With<DescentPlayback>>,
 ) {
+    // Only a new path restarts the ball; view toggles (basin map, flat map) leave it where it is.
+    let p = params.sanitized();
+    let key = (p.start_w, p.start_b, p.lr, p.step_count(), p.race);
+    if last.replace(key) == Some(key) {
+        return;
+    }
     for mut playback in &mut playbacks {
         playback.restart_with(params.step_count());
     }

@@ -189,6 +189,12 @@ fn numbers(ui: &mut egui::Ui, runs: &DescentRuns, cursor: f64) {
         format!("{:.4}", grid[2]),
         egui::Color32::from_rgb(0xfa, 0xcc, 0x15),
     );
+    ui.label(
+        egui::RichText::new(notebook_line(first[2], last[2], grid[2]))
+            .monospace()
+            .size(12.0)
+            .weak(),
+    );
     ui.separator();
     let step = (cursor.floor().max(0.0) as usize).min(points.len() - 1);
     let now = points[step];

@@ -6,7 +6,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::{
     NeuronParams, NeuronSignal, NeuronView,
-    scene::{AXON_END, SOMA_RADIUS, dendrite_start},
+    scene::{AXON_END, SOMA_RADIUS, dendrite_start, smooth},
 };
 use crate::{
     Exhibit,
@@ -46,7 +46,7 @@ fn label_neuron(
         (params.inhibitory, "-", red, "x3", "-1"),
     ];
     for (i, (value, sign, color, name, weight)) in inputs.into_iter().enumerate() {
-        let at = dendrite_start(i, view.morph).extend(0.0);
+        let at = dendrite_start(i, smooth(view.morph)).extend(0.0);
         if ai {
             // Above the arrow's tail: the AI inputs start near the scene's left edge.
             let text = format!("{name} = {value:.0}  (weight {weight})");

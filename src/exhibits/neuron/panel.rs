@@ -186,6 +186,14 @@ fn integration_chart(ui: &mut egui::Ui, p: &NeuronParams, signal: &NeuronSignal)
                     .color(egui::Color32::GRAY)
                     .width(1.0),
             );
+            plot.text(
+                egui_plot::Text::new(
+                    "total label",
+                    egui_plot::PlotPoint::new(3.0, signal.total + 2.5),
+                    egui::RichText::new(format!("Total = {:.1}", signal.total)).size(15.0),
+                )
+                .color(total_color),
+            );
             plot.points(
                 Points::new("Total", vec![[3.0, signal.total]])
                     .radius(8.0)

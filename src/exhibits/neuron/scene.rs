@@ -35,8 +35,8 @@ const SPIKE_PERIOD: f32 = 0.9;
 pub const SOMA_RADIUS: f32 = 78.0;
 /// Where the axon ends and its terminals begin.
 pub const AXON_END: Vec2 = Vec2::new(400.0, 0.0);
-/// Seconds the biological-to-AI morph takes (eased).
-const MORPH_RATE: f32 = 3.0;
+/// Fraction of the biological-to-AI morph covered per second (so it takes one second).
+const MORPH_RATE: f32 = 1.0;
 
 /// Bright blue for excitatory pulses on the dark ground (the notebook's #2563eb, lifted).
 const EXCITATORY: Color = Color::srgb(0.38, 0.65, 0.98);
@@ -256,7 +256,7 @@ fn ease_morph(time: Res<Time>, mut view: ResMut<NeuronView>) {
     if view.morph == goal {
         return;
     }
-    let step = MORPH_RATE * time.delta_secs() / 3.0;
+    let step = MORPH_RATE * time.delta_secs();
     let next = if view.morph < goal {
         (view.morph + step).min(goal)
     } else {
@@ -266,8 +266,13 @@ fn ease_morph(time: Res<Time>, mut view: ResMut<NeuronView>) {
 }
 
 /// Straightens the dendrites into input arrows as the morph proceeds.
-fn shape_neuron(view: Res<NeuronView>, mut dendrites: Query<(&Dendrite, &mut Transform)>) {
-    if !view.is_changed() {
+fn shape_neuron(
+    view: Res<NeuronView>,
+    mut dendrites: Query<(&Dendrite, &mut Transform)>,
+    fresh: Query<(), Added<Dendrite>>,
+) {
+    // A new visit spawns straight dendrites at the biological pose: reshape them for the view.
+    if !view.is_changed() && fresh.is_empty() {
         return;
     }
     let t = smooth(view.morph);
@@ -281,7 +286,8 @@ fn shape_neuron(view: Res<NeuronView>, mut dendrites: Query<(&Dendrite, &mut Tra
     }
 }
 
-fn smooth(t: f32) -> f32 {
+/// Ease-in-out of the morph, shared by the drawing and its labels.
+pub fn smooth(t: f32) -> f32 {
     let t = t.clamp(0.0, 1.0);
     t * t * (3.0 - 2.0 * t)
 }
@@ -328,9 +334,12 @@ fn fire_spike(
     mut spike: Query<(&mut Transform, &mut Visibility), With<Spike>>,
     axon: Query<&MeshMaterial2d<ColorMaterial>, With<Axon>>,
     terminals: Query<&MeshMaterial2d<ColorMaterial>, With<Terminal>>,
+    fresh: Query<(), Added<Axon>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
+    mut last_flash: Local<Option<f32>>,
 ) {
     let phase = (time.elapsed_secs() / SPIKE_PERIOD).fract();
+    let fresh = !fresh.is_empty();
     for (mut transform, mut visibility) in &mut spike {
         if signal.fires {
             visibility.set_if_neq(Visibility::Inherited);
@@ -342,7 +351,7 @@ fn fire_spike(
     }
     let good = theme::bevy_color(theme::GOOD);
     let muted = theme::bevy_color(theme::MUTED);
-    if signal.is_changed() {
+    if signal.is_changed() || fresh {
         for handle in &axon {
             if let Some(mut m) = materials.get_mut(&handle.0) {
                 m.color = if signal.fires { good } else { muted };
@@ -355,6 +364,11 @@ fn fire_spike(
         (true, true) => 1.0,
         (true, false) => 0.5 * (1.0 - phase),
     };
+    // Touch the materials only when the colour changes: a write re-uploads them.
+    if !fresh && *last_flash == Some(flash) {
+        return;
+    }
+    *last_flash = Some(flash);
     for handle in &terminals {
         if let Some(mut m) = materials.get_mut(&handle.0) {
             m.color = muted.mix(&Color::srgb(0.7, 1.0, 0.8), flash);
@@ -370,9 +384,10 @@ fn glow_soma(
     view: Res<NeuronView>,
     glow: Query<&MeshMaterial2d<ColorMaterial>, With<SomaGlow>>,
     soma: Query<&MeshMaterial2d<ColorMaterial>, With<Soma>>,
+    fresh: Query<(), Added<SomaGlow>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    if !(signal.is_changed() || params.is_changed() || view.is_changed()) {
+    if !(signal.is_changed() || params.is_changed() || view.is_changed() || !fresh.is_empty()) {
         return;
     }
     let level = if params.threshold > 0.0 {

@@ -19,6 +19,7 @@ use crate::{
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Exhibit::Perceptron), spawn_perceptron_scene)
+        .add_systems(OnExit(Exhibit::Perceptron), release_pointer)
         .add_systems(
             Update,
             drag_input_point
@@ -28,10 +29,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             PostUpdate,
             (
-                shape_planes.run_if(
-                    resource_changed::<PerceptronOutput>
-                        .or_else(resource_added::<PerceptronOutput>),
-                ),
+                shape_planes,
                 place_input_point,
                 draw_guides.run_if(resource_exists::<GizmoConfigStore>),
             )
@@ -275,8 +273,13 @@ fn shape_planes(
     params: Res<PerceptronParams>,
     out: Res<PerceptronOutput>,
     mut parts: Query<(&PerceptronPart, &Mesh3d, &mut Transform)>,
+    fresh: Query<(), Added<PerceptronPart>>,
     mut meshes: ResMut<Assets<Mesh>>,
 ) {
+    // New parts (a new visit) need shaping even when no parameter changed since the last one.
+    if !(params.is_changed() || out.is_changed() || !fresh.is_empty()) {
+        return;
+    }
     let p = params.sanitized();
     let h = INPUT_HALF;
     let score = |q: [f64; 2]| p.w1 * q[0] + p.w2 * q[1] + p.bias;
@@ -338,9 +341,10 @@ fn place_input_point(
         &mut Transform,
         &MeshMaterial3d<StandardMaterial>,
     )>,
+    fresh: Query<(), Added<PerceptronPart>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
 ) {
-    if !(params.is_changed() || out.is_changed()) {
+    if !(params.is_changed() || out.is_changed() || !fresh.is_empty()) {
         return;
     }
     let p = params.sanitized();
@@ -395,6 +399,11 @@ fn draw_guides(mut gizmos: Gizmos, params: Res<PerceptronParams>, out: Res<Perce
     );
 }
 
+/// A drag cut short by leaving the exhibit must not keep the camera of the next one frozen.
+fn release_pointer(mut grab: ResMut<PointerGrab>) {
+    grab.set_if_neq(PointerGrab(false));
+}
+
 /// Only start a drag over the scene; continue one wherever the pointer goes.
 fn drag_may_start_or_continue(
     grab: Res<PointerGrab>,
@@ -423,15 +432,15 @@ fn drag_input_point(
     let pressed = buttons.pressed(MouseButton::Left) || finger.is_some();
     let just_pressed =
         buttons.just_pressed(MouseButton::Left) || touches.iter_just_pressed().next().is_some();
-    let Some(pointer) = pointer else {
-        return;
-    };
     if !pressed {
         if grab.0 {
             grab.0 = false;
         }
         return;
     }
+    let Some(pointer) = pointer else {
+        return;
+    };
     if just_pressed {
         let p = params.sanitized();
         let near = camera
