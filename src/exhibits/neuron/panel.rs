@@ -65,25 +65,6 @@ fn draw_neuron_panel(
                 }
             }
         });
-        egui::Grid::new("neuron mapping")
-            .num_columns(2)
-            .spacing([10.0, 2.0])
-            .show(ui, |ui| {
-                for (bio, ai) in [
-                    ("Dendrites receive signals", "inputs are numbers"),
-                    ("Soma integrates them", "combine into one score"),
-                    ("Axon hillock: strong enough?", "score crosses a threshold"),
-                    ("Axon fires a spike", "output activates"),
-                ] {
-                    ui.label(egui::RichText::new(bio).size(14.0));
-                    ui.label(
-                        egui::RichText::new(format!("-> {ai}"))
-                            .size(14.0)
-                            .color(theme::text_color(theme::ACCENT)),
-                    );
-                    ui.end_row();
-                }
-            });
         ui.separator();
         let p = *params;
         if let Some(v) = EXCITATORY_A.show(ui, p.excitatory_a) {
@@ -109,18 +90,6 @@ fn draw_neuron_panel(
         });
         widgets::readout(
             ui,
-            "Integrated signal",
-            format!("{:.2}", signal.total),
-            egui::Color32::WHITE,
-        );
-        widgets::readout(
-            ui,
-            "Threshold",
-            format!("{:.2}", p.threshold),
-            theme::text_color(theme::ACCENT),
-        );
-        widgets::readout(
-            ui,
             "Result",
             (if signal.fires {
                 "FIRES"
@@ -133,9 +102,29 @@ fn draw_neuron_panel(
         ui.label(
             egui::RichText::new(result_line(&signal, p.threshold))
                 .monospace()
-                .size(14.0),
+                .size(15.0),
         );
         integration_chart(ui, &p, &signal);
+        ui.label(egui::RichText::new("From brain to AI").strong());
+        egui::Grid::new("neuron mapping")
+            .num_columns(2)
+            .spacing([10.0, 2.0])
+            .show(ui, |ui| {
+                for (bio, ai) in [
+                    ("Dendrites receive signals", "inputs are numbers"),
+                    ("Soma integrates them", "combine into one score"),
+                    ("Axon hillock: strong enough?", "score crosses a threshold"),
+                    ("Axon fires a spike", "output activates"),
+                ] {
+                    ui.label(egui::RichText::new(bio).size(14.0));
+                    ui.label(
+                        egui::RichText::new(format!("-> {ai}"))
+                            .size(14.0)
+                            .color(theme::text_color(theme::ACCENT)),
+                    );
+                    ui.end_row();
+                }
+            });
         widgets::try_this(ui, "neuron tasks", &TASKS, &mut done[..], ANSWER);
     });
     Ok(())
@@ -189,9 +178,11 @@ fn integration_chart(ui: &mut egui::Ui, p: &NeuronParams, signal: &NeuronSignal)
             plot.text(
                 egui_plot::Text::new(
                     "total label",
-                    egui_plot::PlotPoint::new(3.0, signal.total + 2.5),
+                    egui_plot::PlotPoint::new(3.2, signal.total + 1.5),
                     egui::RichText::new(format!("Total = {:.1}", signal.total)).size(15.0),
                 )
+                // Right-aligned so it stays inside the chart at the last column.
+                .anchor(egui::Align2::RIGHT_BOTTOM)
                 .color(total_color),
             );
             plot.points(
