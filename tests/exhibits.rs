@@ -190,17 +190,8 @@ fn perceptron_planes_stay_finite_for_every_slider_value() {
 
 #[test]
 fn the_neuron_drawing_morphs_into_the_ai_neuron() {
-    use nn_lab::exhibits::neuron::{NeuronView, scene::Dendrite};
+    use nn_lab::exhibits::neuron::NeuronView;
     let mut app = app_on(Exhibit::Neuron);
-    let dendrite_tails = |app: &mut App| {
-        let mut q = app.world_mut().query::<(&Dendrite, &Transform)>();
-        let mut v: Vec<_> = q
-            .iter(app.world())
-            .map(|(d, t)| (d.0, t.translation))
-            .collect();
-        v.sort_by_key(|(d, _)| *d);
-        v
-    };
     let before = dendrite_tails(&mut app);
     app.world_mut().resource_mut::<NeuronView>().ai = true;
     for _ in 0..200 {
@@ -258,24 +249,27 @@ fn the_perceptron_scene_is_shaped_when_entered_from_another_screen() {
 
 #[test]
 fn the_ai_neuron_is_still_an_ai_neuron_after_a_round_trip() {
-    use nn_lab::exhibits::neuron::{NeuronView, scene::Dendrite};
+    use nn_lab::exhibits::neuron::NeuronView;
     let mut app = app_on(Exhibit::Neuron);
-    let tails = |app: &mut App| {
-        let mut q = app.world_mut().query::<(&Dendrite, &Transform)>();
-        let mut v: Vec<_> = q
-            .iter(app.world())
-            .map(|(d, t)| (d.0, t.translation))
-            .collect();
-        v.sort_by_key(|(d, _)| *d);
-        v
-    };
     app.world_mut().resource_mut::<NeuronView>().ai = true;
     for _ in 0..120 {
         app.update();
     }
-    let ai_pose = tails(&mut app);
+    let ai_pose = dendrite_tails(&mut app);
     common::go_to(&mut app, Exhibit::Losses);
     common::go_to(&mut app, Exhibit::Neuron);
     app.update();
-    assert_eq!(tails(&mut app), ai_pose);
+    assert_eq!(dendrite_tails(&mut app), ai_pose);
+}
+
+/// Where each dendrite's drawn segment sits, in dendrite order.
+fn dendrite_tails(app: &mut App) -> Vec<(usize, Vec3)> {
+    use nn_lab::exhibits::neuron::scene::Dendrite;
+    let mut q = app.world_mut().query::<(&Dendrite, &Transform)>();
+    let mut v: Vec<_> = q
+        .iter(app.world())
+        .map(|(d, t)| (d.0, t.translation))
+        .collect();
+    v.sort_by_key(|(d, _)| *d);
+    v
 }
