@@ -6,6 +6,7 @@ use std::f32::consts::FRAC_PI_2;
 use bevy::{
     input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit},
     prelude::*,
+    window::PrimaryWindow,
 };
 
 use crate::{
@@ -139,13 +140,34 @@ fn orbit_with_pointer(
     scroll: Res<AccumulatedMouseScroll>,
     touches: Res<Touches>,
     grab: Res<PointerGrab>,
+    window: Query<&Window, With<PrimaryWindow>>,
+    mut last_cursor: Local<Option<Vec2>>,
     mut cameras: Query<&mut OrbitCamera>,
 ) {
     if grab.0 {
+        *last_cursor = None;
         return;
     }
+    // Follow the cursor rather than raw device motion: the turn then matches what the pointer
+    // did on screen, and it works where no raw motion arrives (virtual displays, some touch
+    // screens that drive the cursor).
     let dragging = buttons.pressed(MouseButton::Left) || buttons.pressed(MouseButton::Right);
-    let mut turn = if dragging { motion.delta } else { Vec2::ZERO };
+    let cursor = window
+        .single()
+        .ok()
+        .and_then(|w| w.cursor_position().map(|p| p * w.scale_factor()));
+    let mut turn = Vec2::ZERO;
+    if dragging
+        && !buttons.just_pressed(MouseButton::Left)
+        && !buttons.just_pressed(MouseButton::Right)
+    {
+        if let (Some(now), Some(before)) = (cursor, *last_cursor) {
+            turn = now - before;
+        } else if cursor.is_none() {
+            turn = motion.delta;
+        }
+    }
+    *last_cursor = if dragging { cursor } else { None };
     let mut zoom = 1.0;
     if scroll.delta.y != 0.0 {
         let lines = match scroll.unit {
