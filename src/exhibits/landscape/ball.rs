@@ -294,6 +294,9 @@ fn draw_trails(
     for run in &runs.runs {
         let color = theme::bevy_color(run_color(run.optimizer));
         let points = &run.descent.points;
+        if points.is_empty() {
+            continue;
+        }
         let shown = match run.diverged_at() {
             Some(step) => cursor.min(step.saturating_sub(1) as f64),
             None => cursor,
