@@ -479,17 +479,46 @@ pub fn basin_map(
     out: &mut Vec<Basin>,
 ) {
     out.clear();
-    out.reserve(n.saturating_mul(n));
-    for i in 0..n {
+    out.resize(n.saturating_mul(n), Basin::Unsettled);
+    if n == 0 {
+        return;
+    }
+    let fill_row = |i: usize, cells: &mut [Basin]| {
         let b = linspace_at(-half, half, n, i);
-        for j in 0..n {
+        for (j, cell) in cells.iter_mut().enumerate() {
             let w = linspace_at(-half, half, n, j);
             let (outcome, last) = match optimizer {
                 Optimizer::GradientDescent => walk_plain(w, b, lr, steps),
                 _ => walk(optimizer, w, b, lr, steps, None),
             };
-            out.push(classify(outcome, last));
+            *cell = classify(outcome, last);
         }
+    };
+    // Rows are independent: natively, split them over the cores (two on the project's machines),
+    // which keeps a recomputation at the steps slider's maximum inside a frame. The web build
+    // has no threads and walks them in turn.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |t| t.get())
+            .min(8);
+        if threads > 1 && n * n * steps.max(1) >= 20_000 {
+            let rows_per_thread = n.div_ceil(threads);
+            let fill_row = &fill_row;
+            std::thread::scope(|scope| {
+                for (chunk, cells) in out.chunks_mut(rows_per_thread * n).enumerate() {
+                    scope.spawn(move || {
+                        for (r, row) in cells.chunks_mut(n).enumerate() {
+                            fill_row(chunk * rows_per_thread + r, row);
+                        }
+                    });
+                }
+            });
+            return;
+        }
+    }
+    for (i, row) in out.chunks_mut(n).enumerate() {
+        fill_row(i, row);
     }
 }
 
@@ -995,6 +1024,34 @@ mod tests {
                 let (o2, p2) = walk(Optimizer::GradientDescent, w, b, lr, 80, None);
                 assert_eq!(o1, o2, "{w} {b} {lr}");
                 assert_eq!(classify(o1, p1), classify(o2, p2), "{w} {b} {lr}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_threaded_basin_map_equals_the_cell_by_cell_one() {
+        let mut threaded = Vec::new();
+        basin_map(
+            Optimizer::GradientDescent,
+            33,
+            DOMAIN_HALF,
+            0.05,
+            30,
+            &mut threaded,
+        );
+        assert_eq!(threaded.len(), 33 * 33);
+        for i in 0..33 {
+            for j in 0..33 {
+                let (w, b) = (
+                    linspace_at(-DOMAIN_HALF, DOMAIN_HALF, 33, j),
+                    linspace_at(-DOMAIN_HALF, DOMAIN_HALF, 33, i),
+                );
+                let (outcome, last) = walk_plain(w, b, 0.05, 30);
+                assert_eq!(
+                    threaded[i * 33 + j],
+                    classify(outcome, last),
+                    "row {i} col {j}"
+                );
             }
         }
     }
