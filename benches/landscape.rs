@@ -100,24 +100,8 @@ fn basins(c: &mut Criterion) {
 /// The whole exhibit's frame after a slider change, headless: the egui-free part of what a
 /// visitor's drag costs (recompute the runs, restart playback, move balls and markers).
 fn slider_change_frame(c: &mut Criterion) {
-    use bevy::{asset::AssetPlugin, input::InputPlugin, prelude::*, state::app::StatesPlugin};
-    use nn_lab::{CorePlugin, Exhibit, LaunchOptions, exhibits::landscape::LandscapeParams};
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        AssetPlugin::default(),
-        InputPlugin,
-    ))
-    .init_asset::<Mesh>()
-    .init_asset::<StandardMaterial>()
-    .init_asset::<ColorMaterial>()
-    .add_plugins(CorePlugin {
-        options: LaunchOptions {
-            exhibit: Exhibit::Landscape,
-            ..default()
-        },
-    });
+    use nn_lab::{Exhibit, exhibits::landscape::LandscapeParams};
+    let mut app = nn_lab::headless_app(Exhibit::Landscape);
     app.update();
     let mut flip = false;
     c.bench_function("landscape frame after a learning-rate change", |b| {

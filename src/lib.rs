@@ -127,3 +127,26 @@ impl Plugin for CorePlugin {
         app.insert_state(self.options.exhibit);
     }
 }
+
+/// A windowless, rendererless nn-lab opened on `exhibit`, not yet updated (so a caller can fix
+/// the frame time first): the app the headless tests and the benchmarks drive
+/// (`MinimalPlugins`, states, assets, input, [`CorePlugin`]).
+pub fn headless_app(exhibit: Exhibit) -> App {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        bevy::asset::AssetPlugin::default(),
+        bevy::input::InputPlugin,
+    ))
+    .init_asset::<Mesh>()
+    .init_asset::<StandardMaterial>()
+    .init_asset::<ColorMaterial>()
+    .add_plugins(CorePlugin {
+        options: LaunchOptions {
+            exhibit,
+            ..default()
+        },
+    });
+    app
+}

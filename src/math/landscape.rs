@@ -416,16 +416,16 @@ fn find_stationary_points() -> Vec<StationaryPoint> {
 /// Found by Newton's method on the gradient from a grid of seeds over the plot square,
 /// deduplicated, and sorted by kind (global minima, local minima, saddles, maximum), then by
 /// `w`, then by `b`. The gradient is below 1e-12 at each. Computed once and cached.
-pub fn stationary_points() -> Vec<StationaryPoint> {
-    stationary().all.clone()
+pub fn stationary_points() -> &'static [StationaryPoint] {
+    &stationary().all
 }
 
 /// The minima only, global ones first, in the order of [`stationary_points`].
 ///
 /// [`Basin::Minimum`] indexes into this list: 0 is `(-a, a)`, 1 is `(a, -a)` (the global
 /// minima, `a = sqrt(2.9)`), 2 is `(-c, -c)`, 3 is `(c, c)` (local, `c = sqrt(1.9)`).
-pub fn minima() -> Vec<StationaryPoint> {
-    stationary().minima.clone()
+pub fn minima() -> &'static [StationaryPoint] {
+    &stationary().minima
 }
 
 /// Where a descent from some start ends up.

@@ -5,34 +5,16 @@
 
 use std::time::Duration;
 
-use bevy::{
-    asset::AssetPlugin, input::InputPlugin, prelude::*, state::app::StatesPlugin,
-    time::TimeUpdateStrategy,
-};
-use nn_lab::{CorePlugin, Exhibit, LaunchOptions};
+use bevy::{prelude::*, time::TimeUpdateStrategy};
+use nn_lab::Exhibit;
 
 /// Simulated time per update: exactly one fixed step at Bevy's default 64 Hz.
 pub const FRAME: Duration = Duration::from_micros(15_625);
 
 /// An app opened on `exhibit`, after its first update (startup and `OnEnter` have run).
 pub fn app_on(exhibit: Exhibit) -> App {
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        AssetPlugin::default(),
-        InputPlugin,
-    ))
-    .init_asset::<Mesh>()
-    .init_asset::<StandardMaterial>()
-    .init_asset::<ColorMaterial>()
-    .insert_resource(TimeUpdateStrategy::ManualDuration(FRAME))
-    .add_plugins(CorePlugin {
-        options: LaunchOptions {
-            exhibit,
-            ..default()
-        },
-    });
+    let mut app = nn_lab::headless_app(exhibit);
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
     app.update();
     app
 }

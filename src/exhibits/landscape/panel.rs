@@ -234,7 +234,7 @@ fn numbers(ui: &mut egui::Ui, runs: &DescentRuns, cursor: f64) {
         );
     }
     if let Some(global) = landscape::minima()
-        .into_iter()
+        .iter()
         .find(|m| m.kind == PointKind::GlobalMinimum)
     {
         ui.label(
